@@ -1,0 +1,160 @@
+// Plain data passed between the stages: text -> sections -> claims -> verdicts -> report.
+// No stage reaches back into an earlier one; each takes and returns these shapes.
+
+/** A number, a vector or a matrix (row-major), as compared by the checks. */
+export type NumericValue = number | number[] | number[][];
+
+/** 1-based line and column in the submission file. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+// ---------------------------------------------------------------- reading a submission
+
+/** A numbered or lettered part of the submission ("2.a", "2.2.c", "12.b"). */
+export interface Section {
+  /** Normalised path: numbers and lowercase letters joined by "."; "" before any marker. */
+  path: string;
+  /** The topic line (or heading) under which this numbering runs, if any. */
+  topic: string | null;
+  /** The marker as written, e.g. "Ans 2.2.c>", "(a)", "Q 2". */
+  marker: string;
+  line: number;
+  column: number;
+  /** Last line (inclusive) that belongs to this section. */
+  endLine: number;
+}
+
+/** A topic line or Markdown heading: the places `heading:` locators search. */
+export interface Heading {
+  text: string;
+  /** Markdown heading depth 1..6; 0 for a topic line (a short paragraph). */
+  depth: number;
+  line: number;
+}
+
+/** One block of text (paragraph, math block, table row, list item) with where it lives. */
+export interface Block {
+  text: string;
+  line: number;
+  endLine: number;
+  section: string;
+  topic: string | null;
+}
+
+/** Why a step could not be given a value. */
+export type Refusal = {
+  kind: 'calculus' | 'ellipsis' | 'unreadable' | 'limit';
+  reason: string;
+};
+
+/** One shown step of a chain `label = step = step = final`. */
+export interface Step {
+  /** The text the student wrote for this step (LaTeX or plain text). */
+  source: string;
+  line: number;
+  column: number;
+  /** The step as a mathjs expression string, or null when it could not be converted. */
+  expr: string | null;
+  /** Free variables of `expr` (normalised names, e.g. "x_i", "yhat"). */
+  symbols: string[];
+  /** The numeric value when `expr` has no free variables and evaluates, else null. */
+  value: NumericValue | null;
+  /** Written as a percentage (`71 %`, `71\%`): `value` is already divided by 100. */
+  percent: boolean;
+  /** Digits written after the decimal point when the step is a plain number, else null. */
+  decimals: number | null;
+  refusal: Refusal | null;
+}
+
+/** A labelled chain of steps found in the submission: `Precision_A = 50/61 = 0.82`. */
+export interface Claim {
+  /** Normalised label (SPEC §5), "" when the chain has none. */
+  label: string;
+  /** The label as written. */
+  labelText: string;
+  section: string;
+  topic: string | null;
+  /** The steps after the label, in order; the last one is the final value. */
+  steps: Step[];
+  /** Place of the final step. */
+  line: number;
+  column: number;
+  origin: 'text' | 'table';
+}
+
+export interface ParsedSubmission {
+  /** Front matter `student:`, if any. */
+  student: string | null;
+  sections: Section[];
+  headings: Heading[];
+  blocks: Block[];
+  claims: Claim[];
+}
+
+// ---------------------------------------------------------------- grading
+
+export type Status = 'correct' | 'partial' | 'incorrect' | 'missing' | 'unreadable' | 'manual';
+
+export interface Tolerance {
+  abs?: number;
+  rel?: number;
+  decimals?: number;
+  sigfigs?: number;
+}
+
+export interface Slip {
+  line: number;
+  column: number;
+  shown: string;
+  /** What the earlier step really evaluates to. */
+  value: NumericValue;
+  /** What the student wrote next. */
+  wrote: NumericValue;
+}
+
+export interface AnswerResult {
+  id: string;
+  status: Status;
+  points: number;
+  maxPoints: number;
+  got: NumericValue | string | null;
+  expected?: NumericValue | string;
+  tolerance?: Tolerance;
+  interval?: [number, number] | Array<[number, number]> | Array<Array<[number, number]>>;
+  reason: string;
+  line: number | null;
+  column: number | null;
+  label: string | null;
+  shown: string | null;
+  /** Which reading of a bare number or percentage was used. */
+  reading?: 'fraction' | 'percent';
+  feedback?: string;
+}
+
+export interface QuestionResult {
+  id: string;
+  title?: string;
+  found: boolean;
+  line: number | null;
+  score: number;
+  maxScore: number;
+  answers: AnswerResult[];
+  /** Where markgrade looked, and other notes (e.g. the path also exists under another topic). */
+  notes?: string[];
+}
+
+export interface GradeResult {
+  submission: string;
+  rubric: string;
+  student: string;
+  score: number;
+  maxScore: number;
+  /** Points of automatically graded answers only (for --fail-under). */
+  autoScore: number;
+  autoMaxScore: number;
+  error: string | null;
+  questions: QuestionResult[];
+  slips: Slip[];
+}
