@@ -95,7 +95,10 @@ export interface ParsedSubmission {
 
 // ---------------------------------------------------------------- grading
 
-export type Status = 'correct' | 'partial' | 'incorrect' | 'missing' | 'unreadable' | 'manual';
+export type Status = 'correct' | 'partial' | 'incorrect' | 'missing' | 'unreadable' | 'manual' | Hidden;
+
+/** Only in a student's view with `reveal: found`: the answer was found and read. */
+export type Hidden = 'found';
 
 export interface Tolerance {
   abs?: number;

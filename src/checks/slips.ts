@@ -1,0 +1,94 @@
+// Arithmetic slips in the student's shown working (SPEC §5 "Consistency"): in every
+// chain, each numeric step is compared with the next written number. A difference of
+// more than half a unit in the last decimal the student wrote is a slip, unless the
+// chain is consistent with `\log` read as base 10 or 2 — then that is the diagnosis.
+import { evaluateStudent, latexToMathjs } from '../latex/index.js';
+import type { Claim, NumericValue, Slip, Step } from '../types.js';
+
+export interface Diagnosis {
+  line: number;
+  column: number;
+  shown: string;
+  message: string;
+}
+
+export interface Consistency {
+  slips: Slip[];
+  diagnoses: Diagnosis[];
+}
+
+/** Checks every chain; `logBase` is the rubric's reading of `\log` (default e). */
+export function findSlips(claims: Claim[], logBase = Math.E): Consistency {
+  const slips: Slip[] = [];
+  const diagnoses: Diagnosis[] = [];
+  const seen = new Set<string>();
+  for (const claim of claims) {
+    for (let i = 0; i + 1 < claim.steps.length; i++) {
+      const step = claim.steps[i];
+      const next = claim.steps[i + 1];
+      const halfUnit = writtenHalfUnit(next);
+      if (step.value === null || next.value === null || halfUnit === null) continue;
+      if (agrees(step.value, next.value, halfUnit)) continue;
+      // Table claims repeat one cell under several labels: report a place once.
+      const key = `${next.line}:${next.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const base = otherLogBase(step, next.value, halfUnit, logBase);
+      if (base !== null) {
+        diagnoses.push({
+          line: next.line,
+          column: next.column,
+          shown: step.expr ?? step.source,
+          message: `\\log read as base ${base}: ${step.source.trim()} gives ${show(next.value)} only with log${base}; with ln it is ${show(step.value)}`,
+        });
+        continue;
+      }
+      slips.push({ line: next.line, column: next.column, shown: step.expr ?? step.source, value: round(step.value), wrote: next.value });
+    }
+  }
+  return { slips, diagnoses };
+}
+
+/** Half a unit in the last decimal written, for a plain number or an array of them. */
+function writtenHalfUnit(step: Step): number | null {
+  if (step.value === null || step.expr === null) return null;
+  if (step.decimals !== null) return 0.5 * 10 ** -step.decimals;
+  // A vector or matrix of plain numbers: the least precise element sets the bound.
+  if (!/^[\[\]\d.,\s\-e]+$/.test(step.expr) || !step.expr.includes('[')) return null;
+  const literals = step.expr.match(/\d*\.?\d+(?:e-?\d+)?/g) ?? [];
+  const decimals = literals.map((literal) => (literal.includes('e') ? 12 : (literal.split('.')[1] ?? '').length));
+  return decimals.length === 0 ? null : 0.5 * 10 ** -Math.min(...decimals);
+}
+
+function agrees(value: NumericValue, wrote: NumericValue, halfUnit: number): boolean {
+  const a = flatten(value);
+  const b = flatten(wrote);
+  if (a.length !== b.length) return true; // a shape change is not an arithmetic slip
+  return a.every((x, i) => Math.abs(x - b[i]) <= halfUnit * (1 + 1e-9) + 1e-12 * Math.abs(b[i]));
+}
+
+function otherLogBase(step: Step, wrote: NumericValue, halfUnit: number, logBase: number): number | null {
+  if (!/\\?(log|ln)\b/.test(step.source)) return null;
+  for (const base of [10, 2]) {
+    if (base === logBase) continue;
+    const converted = latexToMathjs(step.source, { logBase: base });
+    if (!converted.ok || converted.symbols.length > 0) continue;
+    const evaluated = evaluateStudent(converted.expr);
+    if (evaluated.ok && agrees(evaluated.value, wrote, halfUnit)) return base;
+  }
+  return null;
+}
+
+function flatten(value: NumericValue): number[] {
+  return Array.isArray(value) ? (value as Array<number | number[]>).flat() : [value];
+}
+
+function round(value: NumericValue): NumericValue {
+  const r = (x: number) => Number(x.toPrecision(10));
+  if (typeof value === 'number') return r(value);
+  return (value as Array<number | number[]>).map((row) => (Array.isArray(row) ? row.map(r) : r(row))) as NumericValue;
+}
+
+function show(value: NumericValue): string {
+  return typeof value === 'number' ? String(Number(value.toPrecision(6))) : JSON.stringify(round(value));
+}

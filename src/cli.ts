@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// A thin shell over the API: flags -> gradeAll -> reporters -> files; sets the exit code
+// (0 done, 1 a submission under --fail-under, 2 usage error or invalid rubric).
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { cac } from 'cac';
+import { SingleBar } from 'cli-progress';
+import { gradeAll, writeBatch, type Graded } from './batch.js';
+import { UsageError } from './files.js';
+import { gradeFile } from './grade.js';
+import { FORMATS, terminalReport, type Format, type Reveal } from './reporters/index.js';
+import { forStudent } from './reporters/reveal.js';
+import { RubricError } from './rubric/errors.js';
+import { loadRubric, type LoadedRubric } from './rubric/load.js';
+import type { GradeResult } from './types.js';
+
+const cli = cac('markgrade');
+const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env);
+
+cli
+  .command('grade <rubric> [...paths]', 'Grade submissions (files, or folders of *.md) into reports')
+  .option('--out <dir>', 'Folder for the reports', { default: 'reports' })
+  .option('--format <list>', `Extra formats: ${FORMATS.join(',')}`, { default: 'terminal' })
+  .option('--shard <I/N>', 'Grade every N-th submission starting at the I-th')
+  .option('--fail-under <fraction>', 'Exit 1 when a submission scores under this fraction of the automatic points')
+  .option('--ext <list>', 'File extensions to read in folders', { default: 'md' })
+  .action(async (rubricFile: string, paths: string[], flags) => {
+    if (paths.length === 0) throw new UsageError('grade needs at least one submission file or folder');
+    const formats = parseFormats(String(flags.format));
+    const failUnder = parseFraction(flags.failUnder);
+    const rubric = await loadRubric(rubricFile);
+    const graded = await gradeWithProgress(rubric, paths, { shard: flags.shard, extensions: String(flags.ext).split(',') });
+    await writeBatch(flags.out, rubric, graded);
+    if (formats.includes('terminal')) process.stdout.write(terminalReport(graded.map((g) => g.result), { color, details: graded.length === 1, reveal: 'all' }));
+    if (failUnder !== undefined && graded.some((g) => fractionOf(g.result) < failUnder)) process.exitCode = 1;
+  });
+
+cli
+  .command('check <rubric> <submission>', 'Pre-check one submission: were my answers found and read?')
+  .option('--json', 'Print the report as JSON')
+  .action(async (rubricFile: string, submission: string, flags) => {
+    const rubric = await loadRubric(rubricFile);
+    const result = await gradeFile(rubric, { submission, name: path.basename(submission).replace(/\.[^.]+$/, '') });
+    const reveal: Reveal = rubric.public ? 'found' : rubric.reveal;
+    const shown = forStudent(result, reveal);
+    process.stdout.write(flags.json ? JSON.stringify(shown, null, 2) + '\n' : terminalReport([shown], { color, details: true, reveal }));
+  });
+
+cli
+  .command('extract <submission>', 'Show what the parser found: sections, claims, positions')
+  .option('--json', 'Print as JSON')
+  .action(async (submission: string, flags) => {
+    const { readFile } = await import('node:fs/promises');
+    const { readSubmission, formatExtract } = await import('./markdown/index.js');
+    const parsed = readSubmission(await readFile(submission));
+    process.stdout.write(flags.json ? JSON.stringify(parsed, null, 2) + '\n' : formatExtract(parsed));
+  });
+
+cli
+  .command('eval <expression>', 'Evaluate a mathjs expression with the reference engine')
+  .option('--rubric <file>', "Use the rubric's context and classes")
+  .option('--json', 'Print plain JSON')
+  .action(async (expression: string, flags) => {
+    const { evaluateForCli } = await import('./eval.js');
+    const rubric = flags.rubric ? await loadRubric(flags.rubric) : undefined;
+    process.stdout.write(evaluateForCli(expression, rubric, Boolean(flags.json)) + '\n');
+  });
+
+cli
+  .command('rubric <action> <file>', 'lint | explain | publish | test a rubric')
+  .action(async (action: string, file: string) => {
+    const { rubricCommand } = await import('./rubric-command.js');
+    const { output, exitCode } = await rubricCommand(action, file);
+    process.stdout.write(output);
+    process.exitCode = exitCode;
+  });
+
+cli
+  .command('course', 'Grade every rubrics/<a>.yaml that has submissions/<a>/ into reports/<a>/')
+  .option('--rubrics <dir>', 'Folder of rubrics', { default: 'rubrics' })
+  .option('--submissions <dir>', 'Folder of submission folders', { default: 'submissions' })
+  .option('--out <dir>', 'Folder for the reports', { default: 'reports' })
+  .action(async (flags) => {
+    for (const assignment of await assignments(flags.rubrics, flags.submissions)) {
+      const rubric = await loadRubric(path.join(flags.rubrics, `${assignment}.yaml`));
+      const graded = await gradeWithProgress(rubric, [path.join(flags.submissions, assignment)], {});
+      await writeBatch(path.join(flags.out, assignment), rubric, graded);
+      process.stdout.write(`\n# ${assignment}\n` + terminalReport(graded.map((g) => g.result), { color, details: false, reveal: 'all' }));
+    }
+  });
+
+cli.help();
+
+async function main(): Promise<void> {
+  try {
+    cli.parse(process.argv, { run: false });
+    if (!cli.matchedCommand) {
+      if (process.argv.length > 2) throw new UsageError(`unknown command "${process.argv[2]}"; see markgrade --help`);
+      cli.outputHelp();
+      return;
+    }
+    await cli.runMatchedCommand();
+  } catch (error) {
+    process.stderr.write(`markgrade: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof UsageError || error instanceof RubricError || isCacError(error) ? 2 : 3;
+  }
+}
+
+async function gradeWithProgress(rubric: LoadedRubric, paths: string[], options: { shard?: string; extensions?: string[] }): Promise<Graded[]> {
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'grading {bar} {value}/{total}', hideCursor: true, stream: process.stderr }) : null;
+  let started = false;
+  const graded = await gradeAll(rubric, paths, {
+    ...options,
+    onProgress: (done, total) => {
+      if (!bar) return;
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+  });
+  bar?.stop();
+  return graded;
+}
+
+async function assignments(rubricsDir: string, submissionsDir: string): Promise<string[]> {
+  const names = (await readdir(rubricsDir)).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+  const withSubmissions: string[] = [];
+  for (const name of names) {
+    const folder = await stat(path.join(submissionsDir, name)).catch(() => null);
+    if (folder?.isDirectory()) withSubmissions.push(name);
+  }
+  return withSubmissions;
+}
+
+function parseFormats(list: string): Format[] {
+  const formats = list.split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; supported: ${FORMATS.join(', ')}`);
+  return formats as Format[];
+}
+
+function parseFraction(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const fraction = Number(value);
+  if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) throw new UsageError(`--fail-under must be a fraction in [0, 1], got "${value}"`);
+  return fraction;
+}
+
+function fractionOf(result: GradeResult): number {
+  if (result.error !== null) return 0;
+  return result.autoMaxScore === 0 ? 1 : result.autoScore / result.autoMaxScore;
+}
+
+function isCacError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'CACError';
+}
+
+await main();

@@ -1,0 +1,251 @@
+// The whole pipeline for one submission, top to bottom:
+// text -> sections and claims -> for each question: region -> claim -> verdict -> score.
+import { readFile } from 'node:fs/promises';
+import { checkExpression } from './checks/expression.js';
+import { checkNumber } from './checks/number.js';
+import { findSlips } from './checks/slips.js';
+import { withinTolerance } from './checks/tolerance.js';
+import { evaluate } from './engine/index.js';
+import { toNumericValue } from './engine/plain.js';
+import { claimsIn, locate, regexOf, type Region } from './locate.js';
+import { readSubmission } from './markdown/index.js';
+import { chooseClaim, shapeOfValue } from './match.js';
+import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
+import type { AnswerResult, Claim, GradeResult, NumericValue, ParsedSubmission, QuestionResult } from './types.js';
+
+export interface SubmissionMeta {
+  /** The submission's path as shown in reports. */
+  submission: string;
+  /** Report name without extension (`alice`, `alice/hw2`): the student unless front matter says. */
+  name: string;
+}
+
+/**
+ * Grades one submission file; a file that cannot be read gives a report with `error`.
+ * @example await gradeFile(rubric, { submission: 'submissions/hw3/alice.md', name: 'alice' })
+ */
+export async function gradeFile(rubric: LoadedRubric, meta: SubmissionMeta): Promise<GradeResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(meta.submission);
+  } catch (error) {
+    return failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`);
+  }
+  return gradeText(rubric, bytes, meta);
+}
+
+/** Grades submission content already in memory (bytes or text). */
+export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: SubmissionMeta): GradeResult {
+  let parsed: ParsedSubmission;
+  try {
+    parsed = readSubmission(content, { logBase: rubric.logBase });
+  } catch (error) {
+    return failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`);
+  }
+  return gradeParsed(rubric, parsed, meta);
+}
+
+/** Grades a parsed submission against a loaded rubric. */
+export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta: SubmissionMeta): GradeResult {
+  const headingRegexes = rubric.questions.map((q) => (q.heading === undefined ? null : regexOf(q.heading)));
+  const studentValues = new Map<string, NumericValue>();
+  const questions = rubric.questions.map((question, index) => {
+    const others = headingRegexes.filter((r, i): r is RegExp => r !== null && i !== index);
+    const result = gradeQuestion(rubric, question, parsed, others, studentValues);
+    return result;
+  });
+  const answers = questions.flatMap((q) => q.answers);
+  const automatic = rubric.questions.flatMap((q) => q.answers).filter((a) => !a.manual);
+  const automaticIds = new Set(automatic.map((a) => a.id));
+  const { slips } = findSlips(parsed.claims, rubric.logBase);
+  return {
+    submission: meta.submission,
+    rubric: rubric.rubric,
+    student: parsed.student ?? meta.name,
+    score: sum(answers.map((a) => a.points)),
+    maxScore: sum(answers.map((a) => a.maxPoints)),
+    autoScore: sum(answers.filter((a) => automaticIds.has(a.id)).map((a) => a.points)),
+    autoMaxScore: sum(automatic.map((a) => a.points)),
+    error: null,
+    questions,
+    slips,
+  };
+}
+
+function gradeQuestion(
+  rubric: LoadedRubric,
+  question: LoadedQuestion,
+  parsed: ParsedSubmission,
+  otherHeadings: RegExp[],
+  studentValues: Map<string, NumericValue>,
+): QuestionResult {
+  const region = locate(parsed, { section: question.section, heading: question.heading, text: question.text }, otherHeadings);
+  const claims = claimsIn(parsed.claims, region);
+  const answers = question.answers.map((answer) => {
+    const result = gradeAnswer(rubric, answer, claims, region, studentValues);
+    if (typeof result.got !== 'string' && result.got !== null && result.status !== 'unreadable') {
+      studentValues.set(answer.id, result.got);
+    }
+    return result;
+  });
+  return {
+    id: question.id,
+    ...(question.title === undefined ? {} : { title: question.title }),
+    found: region.found,
+    line: region.line,
+    score: sum(answers.map((a) => a.points)),
+    maxScore: sum(answers.map((a) => a.maxPoints)),
+    answers,
+    notes: region.notes,
+  };
+}
+
+function gradeAnswer(
+  rubric: LoadedRubric,
+  answer: LoadedAnswer,
+  claims: Claim[],
+  region: Region,
+  studentValues: Map<string, NumericValue>,
+): AnswerResult {
+  const base = {
+    id: answer.id,
+    maxPoints: answer.points,
+    ...(answer.expectedValue === undefined ? {} : { expected: answer.expectedValue }),
+    tolerance: answer.tolerance,
+  };
+  const where = region.notes.join('; ');
+  if (answer.manual) {
+    return { ...base, status: 'manual', points: 0, got: null, reason: `graded by a TA${where ? ` (${where})` : ''}`, line: region.line, column: null, label: null, shown: null };
+  }
+  if (!region.found) {
+    return { ...base, status: 'missing', points: 0, got: null, reason: `question not found: ${where}`, line: null, column: null, label: null, shown: null };
+  }
+  const shape = answer.expectedValue === undefined ? (answer.value ?? null) : shapeOfValue(answer.expectedValue);
+  const choice = chooseClaim(claims, { labels: answer.labels, kind: answer.kind, shape });
+  if (choice.kind === 'none') {
+    const looked = answer.labels.length > 0 ? `no claim labelled ${answer.labels.map((l) => `"${l}"`).join(' or ')}` : 'no claim with a value';
+    return { ...base, status: 'missing', points: 0, got: null, reason: `${looked} ${where ? `(${where})` : ''}`.trim(), line: region.line, column: null, label: null, shown: null };
+  }
+  const { claim, final } = choice;
+  const found = {
+    line: final.line,
+    column: final.column,
+    label: claim.label,
+    shown: shownSteps(claim),
+  };
+  if (choice.kind === 'unreadable') {
+    return { ...base, ...found, status: 'unreadable', points: 0, got: final.source.trim(), reason: `found "${final.source.trim()}" at ${final.line}:${final.column} but could not read it: ${choice.reason}` };
+  }
+  if (answer.kind === 'expression') return gradeExpression(answer, final.expr as string, { ...base, ...found });
+  const expected = answer.expectedValue as NumericValue;
+  const verdict = checkNumber(final, expected, answer.tolerance, answer.unit);
+  const graded = { ...base, ...found, got: verdict.got, interval: verdict.interval, reading: verdict.reading };
+  if (verdict.pass) return { ...graded, status: 'correct', points: answer.points, reason: verdict.reason };
+
+  const mistake = answer.mistakes.find(
+    (m) => m.expectedValue !== undefined && withinTolerance(verdict.got, m.expectedValue, answer.tolerance).pass,
+  );
+  if (mistake) {
+    const points = round(answer.points * mistake.credit);
+    return { ...graded, status: points > 0 ? 'partial' : 'incorrect', points, reason: `${verdict.reason}; matches a known mistake`, feedback: mistake.feedback };
+  }
+  const carried = followThrough(rubric, answer, verdict.got, studentValues);
+  if (carried) return { ...graded, status: 'partial', points: round(answer.points * answer.follow_through), reason: `${verdict.reason}; ${carried}` };
+  return { ...graded, status: 'incorrect', points: 0, reason: verdict.reason };
+}
+
+function gradeExpression(answer: LoadedAnswer, got: string, found: Omit<AnswerResult, 'status' | 'points' | 'got' | 'reason'>): AnswerResult {
+  const expected = answer.expectedExpr as string;
+  const graded = { ...found, expected, got };
+  const verdict = checkExpression(got, expected, answer.domain, answer.id);
+  const place = `at ${found.line}:${found.column}`;
+  if (verdict.status !== 'incorrect') {
+    return { ...graded, status: verdict.status, points: verdict.status === 'correct' ? answer.points : 0, reason: `found ${got} ${place}: ${verdict.reason}` };
+  }
+  const mistake = answer.mistakes.find(
+    (m) => m.expectedExpr !== undefined && checkExpression(got, m.expectedExpr, answer.domain, answer.id).status === 'correct',
+  );
+  if (mistake) {
+    const points = round(answer.points * mistake.credit);
+    return { ...graded, status: points > 0 ? 'partial' : 'incorrect', points, reason: `found ${got} ${place}: matches a known mistake`, feedback: mistake.feedback };
+  }
+  return { ...graded, status: 'incorrect', points: 0, reason: `found ${got} ${place}: ${verdict.reason}` };
+}
+
+/**
+ * Follow-through (SPEC §4): right with the student's own earlier answers. Never when an
+ * answer it depends on is missing, zero, or equal to the problem's given data.
+ */
+function followThrough(
+  rubric: LoadedRubric,
+  answer: LoadedAnswer,
+  got: NumericValue,
+  studentValues: Map<string, NumericValue>,
+): string | null {
+  if (answer.follow_through <= 0 || answer.dependsOn.length === 0 || typeof answer.expected !== 'string') return null;
+  const scope: Record<string, unknown> = { ...rubric.contextScope, ...trueValues(rubric) };
+  const given = Object.values(rubric.contextScope).map(toNumericValue).filter((v): v is NumericValue => v !== null);
+  for (const id of answer.dependsOn) {
+    const own = studentValues.get(id);
+    if (own === undefined || isZero(own) || given.some((g) => sameValue(g, own))) return null;
+    scope[id] = own;
+  }
+  const recomputed = toNumericValue(evaluate(rubric.engine, answer.expected, scope));
+  if (recomputed === null || !withinTolerance(got, recomputed, answer.tolerance).pass) return null;
+  return `consistent with your own ${answer.dependsOn.join(', ')} (follow-through)`;
+}
+
+function trueValues(rubric: LoadedRubric): Record<string, NumericValue> {
+  const values: Record<string, NumericValue> = {};
+  for (const answer of rubric.questions.flatMap((q) => q.answers)) {
+    if (answer.expectedValue !== undefined) values[answer.id] = answer.expectedValue;
+  }
+  return values;
+}
+
+function shownSteps(claim: Claim): string | null {
+  const shown = claim.steps.slice(0, -1).map((s) => s.expr ?? s.source.trim());
+  return shown.length === 0 ? null : shown.join(' = ');
+}
+
+function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: string): GradeResult {
+  const answers = rubric.questions.flatMap((q) => q.answers);
+  return {
+    submission: meta.submission,
+    rubric: rubric.rubric,
+    student: meta.name,
+    score: 0,
+    maxScore: sum(answers.map((a) => a.points)),
+    autoScore: 0,
+    autoMaxScore: sum(answers.filter((a) => !a.manual).map((a) => a.points)),
+    error,
+    questions: [],
+    slips: [],
+  };
+}
+
+function isZero(value: NumericValue): boolean {
+  return flat(value).every((x) => x === 0);
+}
+
+function sameValue(a: NumericValue, b: NumericValue): boolean {
+  const x = flat(a);
+  const y = flat(b);
+  return x.length === y.length && x.every((v, i) => Math.abs(v - y[i]) <= 1e-9 * Math.max(1, Math.abs(v)));
+}
+
+function flat(value: NumericValue): number[] {
+  return Array.isArray(value) ? (value as Array<number | number[]>).flat() : [value];
+}
+
+function sum(values: number[]): number {
+  return round(values.reduce((a, b) => a + b, 0));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,77 @@
+// Choosing the claim that answers (SPEC §4): labels match exactly after normalisation;
+// among matching claims the last one with a final value answers; an unreadable final
+// step is still a candidate (never a silent fall-back to an earlier claim); claims of
+// the expected shape are preferred.
+import type { Claim, NumericValue, Step } from './types.js';
+
+export type Shape = 'number' | 'vector' | 'matrix';
+
+export type Choice =
+  | { kind: 'chosen'; claim: Claim; final: Step }
+  | { kind: 'unreadable'; claim: Claim; final: Step; reason: string }
+  | { kind: 'none'; matched: number };
+
+export interface Wanted {
+  labels: string[];
+  /** 'number' answers need a value without free variables; 'expression' answers an expression. */
+  kind: 'number' | 'expression';
+  shape: Shape | null;
+}
+
+/** Picks the claim that answers, from the claims of a question's region in document order. */
+export function chooseClaim(claims: Claim[], wanted: Wanted): Choice {
+  const labelled = wanted.labels.length === 0 ? claims : claims.filter((c) => wanted.labels.includes(c.label));
+  const candidates = labelled.filter((c) => c.steps.length > 0 && !isPassedOver(finalOf(c), wanted.kind));
+  if (candidates.length === 0) {
+    if (labelled.length > 0 && wanted.labels.length > 0) {
+      const last = labelled[labelled.length - 1];
+      return unreadable(last, `found "${last.labelText}" but no final value (only derivation steps)`);
+    }
+    return { kind: 'none', matched: labelled.length };
+  }
+  const last = candidates[candidates.length - 1];
+  const lastFinal = finalOf(last);
+  if (!hasValue(lastFinal, wanted.kind)) {
+    return unreadable(last, lastFinal.refusal?.reason ?? 'the final step could not be read');
+  }
+  if (wanted.shape === null || shapeOf(lastFinal) === wanted.shape) return chosen(last);
+  const ofShape = candidates.filter((c) => hasValue(finalOf(c), wanted.kind) && shapeOf(finalOf(c)) === wanted.shape);
+  return chosen(ofShape.length > 0 ? ofShape[ofShape.length - 1] : last);
+}
+
+export function shapeOfValue(value: NumericValue): Shape {
+  if (!Array.isArray(value)) return 'number';
+  if (value.length > 0 && Array.isArray(value[0])) {
+    const rows = value as number[][];
+    // A column or row of a matrix is a vector for comparison purposes.
+    return rows.length === 1 || rows.every((r) => r.length === 1) ? 'vector' : 'matrix';
+  }
+  return 'vector';
+}
+
+function finalOf(claim: Claim): Step {
+  return claim.steps[claim.steps.length - 1];
+}
+
+/** Calculus notation has no final value; for numbers, neither has a symbolic expression. */
+function isPassedOver(step: Step, kind: Wanted['kind']): boolean {
+  const refusal = step.refusal?.kind;
+  if (refusal === 'calculus' || refusal === 'ellipsis') return true;
+  return kind === 'number' && step.expr !== null && step.symbols.length > 0;
+}
+
+function hasValue(step: Step, kind: Wanted['kind']): boolean {
+  return kind === 'number' ? step.value !== null : step.expr !== null;
+}
+
+function shapeOf(step: Step): Shape | null {
+  return step.value === null ? null : shapeOfValue(step.value);
+}
+
+function chosen(claim: Claim): Choice {
+  return { kind: 'chosen', claim, final: finalOf(claim) };
+}
+
+function unreadable(claim: Claim, reason: string): Choice {
+  return { kind: 'unreadable', claim, final: finalOf(claim), reason };
+}

@@ -1,0 +1,64 @@
+// The batch summary (SPEC §7): per-question mean score and a score histogram.
+import type { GradeResult } from '../types.js';
+
+export interface QuestionSummary {
+  id: string;
+  maxScore: number;
+  meanScore: number;
+  statuses: Record<string, number>;
+}
+
+export interface Summary {
+  rubric: string;
+  submissions: number;
+  errors: number;
+  meanScore: number;
+  maxScore: number;
+  /** Ten bins of the score as a fraction of maxScore: [0,0.1), …, [0.9,1]. */
+  histogram: number[];
+  questions: QuestionSummary[];
+}
+
+export function summarise(rubric: string, results: GradeResult[]): Summary {
+  const maxScore = Math.max(0, ...results.map((r) => r.maxScore));
+  const histogram = new Array<number>(10).fill(0);
+  for (const result of results) {
+    const fraction = result.maxScore > 0 ? result.score / result.maxScore : 0;
+    histogram[Math.min(9, Math.floor(fraction * 10))]++;
+  }
+  const questionIds = [...new Set(results.flatMap((r) => r.questions.map((q) => q.id)))];
+  const questions = questionIds.map((id) => {
+    const graded = results.flatMap((r) => r.questions.filter((q) => q.id === id));
+    const statuses: Record<string, number> = {};
+    for (const answer of graded.flatMap((q) => q.answers)) {
+      statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+    }
+    return {
+      id,
+      maxScore: graded[0]?.maxScore ?? 0,
+      meanScore: round(mean(graded.map((q) => q.score))),
+      statuses,
+    };
+  });
+  return {
+    rubric,
+    submissions: results.length,
+    errors: results.filter((r) => r.error !== null).length,
+    meanScore: round(mean(results.map((r) => r.score))),
+    maxScore,
+    histogram,
+    questions,
+  };
+}
+
+export function summaryJson(summary: Summary): string {
+  return JSON.stringify(summary, null, 2) + '\n';
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
