@@ -1,0 +1,188 @@
+import { describe, expect, test } from 'vitest';
+import { evaluateStudent, latexToMathjs } from '../../src/latex/index.js';
+import type { NumericValue, Refusal } from '../../src/types.js';
+
+/** Converts and evaluates a piece; the refusal of whichever step refused. */
+function valueOf(latex: string, logBase?: number): { value: NumericValue } | { refusal: Refusal } {
+  const conversion = latexToMathjs(latex, logBase === undefined ? {} : { logBase });
+  if (!conversion.ok) return { refusal: conversion.refusal };
+  const evaluation = evaluateStudent(conversion.expr);
+  return evaluation.ok ? { value: evaluation.value } : { refusal: evaluation.refusal };
+}
+
+function expectClose(actual: NumericValue, expected: NumericValue): void {
+  if (typeof expected === 'number') {
+    expect(typeof actual).toBe('number');
+    expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+    return;
+  }
+  expect(Array.isArray(actual)).toBe(true);
+  expect((actual as NumericValue[]).length).toBe(expected.length);
+  expected.forEach((item, i) => expectClose((actual as NumericValue[])[i] as NumericValue, item as NumericValue));
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+const values: Array<[string, NumericValue]> = [
+  ['\\frac{50}{50+7+4}', 50 / 61],
+  ['\\frac{2*0.82*0.77}{0.82+0.77}', (2 * 0.82 * 0.77) / (0.82 + 0.77)],
+  ['\\dfrac{60}{60+5+6}', 60 / 71],
+  ['\\tfrac{3}{4}', 0.75],
+  ['1.5 \\times 10^{-3}', 1.5e-3],
+  ['2.5 \\cdot 10^{4}', 25000],
+  ['1.5e-3', 1.5e-3],
+  ['.69', 0.69],
+  ['0.82', 0.82],
+  ['71\\%', 0.71],
+  ['71 %', 0.71],
+  ['2*0.82*0.77', 2 * 0.82 * 0.77],
+  ['(0.82+0.77)', 1.59],
+  ['-\\frac{1}{3}[\\log 0.1 + \\log 0.8]', -(Math.log(0.1) + Math.log(0.8)) / 3],
+  ['-\\frac{1}{3} [1 \\log 0.1 + 1 (\\log 0.8) + 1 \\log 0.3]', -(Math.log(0.1) + Math.log(0.8) + Math.log(0.3)) / 3],
+  ['\\sqrt[3]{27}', 3],
+  ['\\sqrt{16} + \\sqrt 9', 7],
+  ['\\log(0.1)', Math.log(0.1)],
+  ['-1 \\log (0.1)', -Math.log(0.1)],
+  ['\\ln 2', Math.log(2)],
+  ['\\log_{10} 1000', 3],
+  ['\\log_2 0.25', -2],
+  ['\\exp(1)', Math.E],
+  ['\\begin{bmatrix} 0.1 \\\\ 0.2 \\\\ 0.3 \\end{bmatrix}', [[0.1], [0.2], [0.3]]],
+  ['\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}', [[1, 2], [3, 4]]],
+  ['\\begin{pmatrix} 0.5 & 0.25 \\end{pmatrix}', [[0.5, 0.25]]],
+  ['\\begin{vmatrix} 2 & 1 \\\\ 1 & 3 \\end{vmatrix}', 5],
+  ['\\begin{bmatrix} 1 & 1 \\\\ 1 & 2 \\end{bmatrix} \\begin{bmatrix} 0.5 \\\\ 0.25 \\end{bmatrix}', [[0.75], [1]]],
+  ['\\begin{bmatrix} 1 & 2 \\end{bmatrix}^T', [[1], [2]]],
+  ['[0.2, 0.3]', [0.2, 0.3]],
+  ['(0.2, 0.3, 0.5)', [0.2, 0.3, 0.5]],
+  ['[0.01 \\quad 0.02 \\quad 0.03]', [0.01, 0.02, 0.03]],
+  ['\\langle 2, 3 \\rangle', [2, 3]],
+  ['\\left(\\frac{1}{2}\\right)^2', 0.25],
+  ['2^{-1}', 0.5],
+  ['e^{-0.5}', Math.exp(-0.5)],
+  ['\\frac{1}{1 + e^{-0.3}}', sigmoid(0.3)],
+  ['\\sigma(0)', 0.5],
+  ['logistic(0.09)', sigmoid(0.09)],
+  ['\\operatorname{sigmoid}(0.2)', sigmoid(0.2)],
+  ['\\text{relu}(-2) + \\mathrm{relu}(3)', 3],
+  ['\\max(0.2, 0.7)', 0.7],
+  ['\\tanh(0)', 0],
+  ['2(3+4)', 14],
+  ['(2)(0.5)', 1],
+  ['0.1 + (0.2)(1) + (0.3)(1)', 0.6],
+  ['(8 - 0.0574)^2 + (11 - 0.0570)^2', (8 - 0.0574) ** 2 + (11 - 0.057) ** 2],
+  ['\\frac{1\\sqrt{6}}{6}', Math.sqrt(6) / 6],
+  ['-\\frac{1}{\\sqrt{1^2 + 2^2 + 3^2}}', -1 / Math.sqrt(14)],
+  ['3 \\times 0.25', 0.75],
+  ['3 × 0.25 − 0.5', 0.25],
+  ['0.79*0.28 + 0.82*0.32 + 0.85*0.39', 0.79 * 0.28 + 0.82 * 0.32 + 0.85 * 0.39],
+  ['\\left| -0.5 \\right|', 0.5],
+  ['\\left\\| \\begin{bmatrix} 3 \\\\ 4 \\end{bmatrix} \\right\\|', 5],
+  ['4!', 24],
+  ['\\pi', Math.PI],
+  ['\\frac{\\frac{1}{2}}{4}', 0.125],
+  ['σ(0) · 2', 1],
+  ['0{,}25', 0.25],
+  ['\\min\\{0.2, 0.5\\}', 0.2],
+  ['1 - \\tanh^2(0)', 1],
+  ['\\Big( 0.2 + 0.3 \\Big)^2', 0.25],
+  ['\\text{softmax}\\left(\\begin{bmatrix} 0 \\\\ 0 \\end{bmatrix}\\right)', [[0.5], [0.5]]],
+  ['0.82;', 0.82],
+];
+
+const refusals: Array<[string, Refusal['kind']]> = [
+  ['\\frac{\\partial L}{\\partial w}', 'calculus'],
+  ['\\frac{d}{dx} x^2', 'calculus'],
+  ['\\frac{dL}{dw_i}', 'calculus'],
+  ['d/dx (x^2)', 'calculus'],
+  ['dL/dw', 'calculus'],
+  ["\\sigma'(z)", 'calculus'],
+  ["a'", 'calculus'],
+  ['\\nabla J(\\theta)', 'calculus'],
+  ['\\int_0^1 x \\, dx', 'calculus'],
+  ['\\sum_{i=1}^{m} x_i', 'calculus'],
+  ['\\prod_{i=1}^{m} p_i', 'calculus'],
+  ['\\lim_{h \\to 0} h', 'calculus'],
+  ['w_1 x_1 + \\dots + w_m x_m', 'ellipsis'],
+  ['x_1, \\ldots, x_n', 'ellipsis'],
+  ['a_1 + \\cdots + a_k', 'ellipsis'],
+  ['1 + 2 + ...', 'ellipsis'],
+  ['P(y=1|x)', 'unreadable'],
+  ['P(y|x)', 'unreadable'],
+  ['f(x, y)', 'unreadable'],
+  ['L_2(\\hat{y}, y)', 'unreadable'],
+  ['\\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}', 'unreadable'],
+  ['0.01 \\quad 0.02', 'unreadable'],
+  ['0.01 \\, 0.02', 'unreadable'],
+  ['0.5 0.25', 'unreadable'],
+  ['a = b', 'unreadable'],
+  ['x \\rightarrow 0', 'unreadable'],
+  ['\\frac{1}{2', 'unreadable'],
+  ['x + 1', 'unreadable'],
+  ['\\sqrt{-1}', 'unreadable'],
+  ['\\frac{1}{0}', 'unreadable'],
+  ['10^{10^{10}}', 'limit'],
+  ['1000000!', 'limit'],
+  ['e^{10000}', 'limit'],
+  [`\\begin{bmatrix} ${'1 & '.repeat(999_999)}1 \\end{bmatrix}`, 'limit'],
+  ['{'.repeat(500) + '1' + '}'.repeat(500), 'limit'],
+  ['-'.repeat(1000) + '1', 'limit'],
+];
+
+describe('latexToMathjs + evaluateStudent', () => {
+  test.each(values)('%s', (latex, expected) => {
+    const result = valueOf(latex);
+    expect(result).toHaveProperty('value');
+    expectClose((result as { value: NumericValue }).value, expected);
+  });
+
+  test.each(refusals)('%s is refused as %s', (latex, kind) => {
+    const result = valueOf(latex);
+    expect(result).toHaveProperty('refusal');
+    expect((result as { refusal: Refusal }).refusal.kind).toBe(kind);
+    expect((result as { refusal: Refusal }).refusal.reason.length).toBeGreaterThan(0);
+  });
+
+  test('a million-cell matrix is refused quickly', () => {
+    const huge = `\\begin{bmatrix} ${'1 & '.repeat(999_999)}1 \\end{bmatrix}`;
+    const started = performance.now();
+    expect(latexToMathjs(huge).ok).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('policy and output form', () => {
+  test.each([
+    ['\\log 100', 10, 2],
+    ['\\log 8', 2, 3],
+    ['\\log 9', 3, 2],
+    ['\\ln e^{2}', 10, 2],
+  ])('%s with log base %d is %d', (latex, base, expected) => {
+    const result = valueOf(latex, base);
+    expectClose((result as { value: NumericValue }).value, expected);
+  });
+
+  test.each([
+    ['\\frac{50}{50+7+4}', '50 / (50 + 7 + 4)'],
+    ['1.5 \\times 10^{-3}', '1.5e-3'],
+    ['71\\%', '71 / 100'],
+    ['2^{-1}', '2^(-1)'],
+    ['x_i(\\sigma(z) - y)', 'x_i * (sigmoid(z) - y)'],
+    ['\\frac{a}{b - c} - (d - e)', 'a / (b - c) - (d - e)'],
+    ['-(x^2)', '-(x^2)'],
+    ['\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}', '[[1], [2]]'],
+  ])('%s prints as %s', (latex, expr) => {
+    const conversion = latexToMathjs(latex);
+    expect(conversion.ok && conversion.expr).toBe(expr);
+  });
+
+  test.each([
+    ['71\\%', true],
+    ['71 %', true],
+    ['0.71', false],
+    ['\\frac{71}{100}', false],
+  ])('%s percent=%s', (latex, percent) => {
+    const conversion = latexToMathjs(latex);
+    expect(conversion.ok && conversion.percent).toBe(percent);
+  });
+});
