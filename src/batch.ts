@@ -2,6 +2,7 @@
 // submission, summary.json and gradebook.csv always, other formats when asked.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { listSubmissions, shard, type SubmissionFile } from './files.js';
 import { gradeFile } from './grade.js';
 import { gradebookCsv, jsonReport, summarise, summaryJson } from './reporters/index.js';
@@ -12,6 +13,8 @@ export interface GradeAllOptions {
   extensions?: string[];
   /** `I/N`: grade every N-th submission starting at the I-th (1-based). */
   shard?: string;
+  /** Worker threads to grade in (default 1: in this thread). */
+  jobs?: number;
   /** Called after each submission, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -23,12 +26,52 @@ export interface GradeAllOptions {
  */
 export async function gradeAll(rubric: LoadedRubric, inputs: string[], options: GradeAllOptions = {}): Promise<Graded[]> {
   const files = shard(await listSubmissions(inputs, options.extensions), options.shard);
+  const jobs = Math.min(options.jobs ?? 1, Math.ceil(files.length / MIN_FILES_PER_WORKER));
+  if (jobs > 1) return gradeInWorkers(rubric.file, files, jobs, options.onProgress);
   const graded: Graded[] = [];
   for (const file of files) {
     graded.push({ name: file.name, result: await gradeFile(rubric, { submission: file.file, name: file.name }) });
     options.onProgress?.(graded.length, files.length);
   }
   return graded;
+}
+
+/** A worker costs a second of start-up (it loads mathjs): worth it only for many files. */
+const MIN_FILES_PER_WORKER = 50;
+
+/**
+ * Grades in `jobs` worker threads; each takes the next file when it is done with one,
+ * and results are put back in sorted order, so the output does not depend on timing.
+ */
+async function gradeInWorkers(
+  rubricFile: string,
+  files: SubmissionFile[],
+  jobs: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Graded[]> {
+  const results = new Array<GradeResult>(files.length);
+  let next = 0;
+  let done = 0;
+  const workerUrl = new URL('./grade-worker.js', import.meta.url);
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(workerUrl, { workerData: { rubricFile } });
+      const sendNext = () => {
+        const index = next++;
+        worker.postMessage(index < files.length ? { index, submission: files[index].file, name: files[index].name } : null);
+      };
+      worker.on('message', (message: { ready?: true; index?: number; result?: GradeResult }) => {
+        if (message.result !== undefined && message.index !== undefined) {
+          results[message.index] = message.result;
+          onProgress?.(++done, files.length);
+        }
+        sendNext();
+      });
+      worker.on('error', reject);
+      worker.on('exit', () => resolve());
+    });
+  await Promise.all(Array.from({ length: jobs }, runWorker));
+  return files.map((file, i) => ({ name: file.name, result: results[i] }));
 }
 
 /** A result and the report name it is written under. */

@@ -5,9 +5,10 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
-import { gradeAll, writeBatch, type Graded } from './batch.js';
+import { gradeAll, writeBatch, type GradeAllOptions, type Graded } from './batch.js';
 import { UsageError } from './files.js';
 import { gradeFile } from './grade.js';
+import { applyOverrides, loadOverrides } from './overrides.js';
 import { FORMATS, terminalReport, type Format, type Reveal } from './reporters/index.js';
 import { forStudent } from './reporters/reveal.js';
 import { RubricError } from './rubric/errors.js';
@@ -21,15 +22,20 @@ cli
   .command('grade <rubric> [...paths]', 'Grade submissions (files, or folders of *.md) into reports')
   .option('--out <dir>', 'Folder for the reports', { default: 'reports' })
   .option('--format <list>', `Extra formats: ${FORMATS.join(',')}`, { default: 'terminal' })
+  .option('--jobs <n>', 'Worker threads (default: 1)')
   .option('--shard <I/N>', 'Grade every N-th submission starting at the I-th')
   .option('--fail-under <fraction>', 'Exit 1 when a submission scores under this fraction of the automatic points')
   .option('--ext <list>', 'File extensions to read in folders', { default: 'md' })
+  .option('--overrides <file>', "TAs' points by student and answer id (read, never written)")
   .action(async (rubricFile: string, paths: string[], flags) => {
     if (paths.length === 0) throw new UsageError('grade needs at least one submission file or folder');
     const formats = parseFormats(String(flags.format));
     const failUnder = parseFraction(flags.failUnder);
     const rubric = await loadRubric(rubricFile);
-    const graded = await gradeWithProgress(rubric, paths, { shard: flags.shard, extensions: String(flags.ext).split(',') });
+    const overrides = flags.overrides ? await loadOverrides(flags.overrides) : {};
+    const graded = (
+      await gradeWithProgress(rubric, paths, { shard: flags.shard, extensions: String(flags.ext).split(','), jobs: parseJobs(flags.jobs) })
+    ).map((g) => ({ ...g, result: applyOverrides(g.result, g.name, overrides) }));
     await writeBatch(flags.out, rubric, graded);
     if (formats.includes('terminal')) process.stdout.write(terminalReport(graded.map((g) => g.result), { color, details: graded.length === 1, reveal: 'all' }));
     if (failUnder !== undefined && graded.some((g) => fractionOf(g.result) < failUnder)) process.exitCode = 1;
@@ -106,7 +112,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function gradeWithProgress(rubric: LoadedRubric, paths: string[], options: { shard?: string; extensions?: string[] }): Promise<Graded[]> {
+async function gradeWithProgress(rubric: LoadedRubric, paths: string[], options: Omit<GradeAllOptions, 'onProgress'>): Promise<Graded[]> {
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'grading {bar} {value}/{total}', hideCursor: true, stream: process.stderr }) : null;
   let started = false;
   const graded = await gradeAll(rubric, paths, {
@@ -137,6 +143,13 @@ function parseFormats(list: string): Format[] {
   const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; supported: ${FORMATS.join(', ')}`);
   return formats as Format[];
+}
+
+function parseJobs(value: unknown): number {
+  if (value === undefined) return 1;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${value}"`);
+  return jobs;
 }
 
 function parseFraction(value: unknown): number | undefined {

@@ -1,6 +1,7 @@
 // The whole pipeline for one submission, top to bottom:
 // text -> sections and claims -> for each question: region -> claim -> verdict -> score.
 import { readFile } from 'node:fs/promises';
+import { diagnose, matchDiagnosis, type Diagnosis } from './checks/diagnoses.js';
 import { checkExpression } from './checks/expression.js';
 import { checkNumber } from './checks/number.js';
 import { findSlips } from './checks/slips.js';
@@ -42,7 +43,12 @@ export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: 
   } catch (error) {
     return failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`);
   }
-  return gradeParsed(rubric, parsed, meta);
+  try {
+    return gradeParsed(rubric, parsed, meta);
+  } catch (error) {
+    // A bug of ours on one odd submission must not stop the batch; the report says so.
+    return failedResult(rubric, meta, `${meta.submission}: internal error while grading: ${messageOf(error)}`);
+  }
 }
 
 /** Grades a parsed submission against a loaded rubric. */
@@ -151,7 +157,22 @@ function gradeAnswer(
   }
   const carried = followThrough(rubric, answer, verdict.got, studentValues);
   if (carried) return { ...graded, status: 'partial', points: round(answer.points * answer.follow_through), reason: `${verdict.reason}; ${carried}` };
-  return { ...graded, status: 'incorrect', points: 0, reason: verdict.reason };
+  const diagnosis = matchDiagnosis(verdict.got, diagnosesOf(rubric, answer), answer.tolerance);
+  const feedback = diagnosis ? { feedback: diagnosis.feedback } : {};
+  return { ...graded, status: 'incorrect', points: 0, reason: verdict.reason + (diagnosis ? `; looks like ${diagnosis.id}` : ''), ...feedback };
+}
+
+/** Built-in diagnoses depend only on the rubric: computed once per answer. */
+const diagnosisCache = new WeakMap<LoadedAnswer, Diagnosis[]>();
+
+function diagnosesOf(rubric: LoadedRubric, answer: LoadedAnswer): Diagnosis[] {
+  let diagnoses = diagnosisCache.get(answer);
+  if (diagnoses === undefined) {
+    const expected = typeof answer.expected === 'string' ? answer.expected : null;
+    diagnoses = expected === null ? [] : diagnose(rubric.engine, expected, { ...rubric.contextScope, ...trueValues(rubric) });
+    diagnosisCache.set(answer, diagnoses);
+  }
+  return diagnoses;
 }
 
 function gradeExpression(answer: LoadedAnswer, got: string, found: Omit<AnswerResult, 'status' | 'points' | 'got' | 'reason'>): AnswerResult {

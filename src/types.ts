@@ -134,6 +134,8 @@ export interface AnswerResult {
   /** Which reading of a bare number or percentage was used. */
   reading?: 'fraction' | 'percent';
   feedback?: string;
+  /** Points a TA set by hand (`--overrides`); `points` already holds them. */
+  override?: { points: number; note?: string };
 }
 
 export interface QuestionResult {

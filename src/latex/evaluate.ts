@@ -20,7 +20,7 @@ const ALLOWED_FUNCTIONS = new Set([
 /** OperatorNode functions we evaluate. */
 const ALLOWED_OPERATORS = new Set([
   'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'factorial',
-  'transpose', 'dotMultiply', 'dotDivide', 'dotPow',
+  'transpose', 'ctranspose', 'dotMultiply', 'dotDivide', 'dotPow',
 ]);
 
 /**
