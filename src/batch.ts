@@ -1,11 +1,23 @@
 // Grading many submissions and writing the batch's files (SPEC §3): a report per
 // submission, summary.json and gradebook.csv always, other formats when asked.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { listSubmissions, shard, type SubmissionFile } from './files.js';
 import { gradeFile } from './grade.js';
-import { gradebookCsv, jsonReport, summarise, summaryJson } from './reporters/index.js';
+import {
+  gradebookCsv,
+  gradescopeResults,
+  htmlReport,
+  jsonReport,
+  junitReport,
+  markdownReport,
+  summarise,
+  summaryHtml,
+  summaryJson,
+  type Format,
+} from './reporters/index.js';
+import { forStudent } from './reporters/reveal.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { GradeResult } from './types.js';
 
@@ -85,15 +97,29 @@ export function reportPath(out: string, file: Pick<SubmissionFile, 'name'>, exte
   return path.join(out, ...file.name.split('/')) + extension;
 }
 
-/** Writes the per-submission JSON reports, summary.json and gradebook.csv under `out`. */
-export async function writeBatch(out: string, rubric: LoadedRubric, graded: Graded[]): Promise<void> {
+/**
+ * Writes the per-submission JSON reports, summary.json and gradebook.csv under `out`,
+ * and the other file formats asked for. Files a student reads (md, html, gradescope)
+ * show only what the rubric's `reveal` allows; the JSON reports are the TA's.
+ */
+export async function writeBatch(out: string, rubric: LoadedRubric, graded: Graded[], formats: readonly Format[] = []): Promise<void> {
   await mkdir(out, { recursive: true });
   for (const { name, result } of graded) {
-    const file = reportPath(out, { name }, '.json');
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, jsonReport(result));
+    const write = async (extension: string, content: string) => {
+      const file = reportPath(out, { name }, extension);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, content);
+    };
+    await write('.json', jsonReport(result));
+    const shown = forStudent(result, rubric.reveal);
+    if (formats.includes('md')) await write('.md', markdownReport(shown));
+    if (formats.includes('html')) await write('.html', htmlReport(shown, result.error ? '' : await readFile(result.submission, 'utf8')));
+    if (formats.includes('gradescope')) await write('.results.json', gradescopeResults(shown));
   }
   const results = graded.map((g) => g.result);
-  await writeFile(path.join(out, 'summary.json'), summaryJson(summarise(rubric.rubric, results)));
+  const summary = summarise(rubric.rubric, results);
+  await writeFile(path.join(out, 'summary.json'), summaryJson(summary));
   await writeFile(path.join(out, 'gradebook.csv'), gradebookCsv(results));
+  if (formats.includes('html')) await writeFile(path.join(out, 'summary.html'), summaryHtml(summary));
+  if (formats.includes('junit')) await writeFile(path.join(out, 'junit.xml'), junitReport(results));
 }

@@ -9,7 +9,7 @@ import { gradeAll, writeBatch, type GradeAllOptions, type Graded } from './batch
 import { UsageError } from './files.js';
 import { gradeFile } from './grade.js';
 import { applyOverrides, loadOverrides } from './overrides.js';
-import { FORMATS, terminalReport, type Format, type Reveal } from './reporters/index.js';
+import { FORMATS, githubAnnotations, terminalReport, type Format, type Reveal } from './reporters/index.js';
 import { forStudent } from './reporters/reveal.js';
 import { RubricError } from './rubric/errors.js';
 import { loadRubric, type LoadedRubric } from './rubric/load.js';
@@ -36,7 +36,8 @@ cli
     const graded = (
       await gradeWithProgress(rubric, paths, { shard: flags.shard, extensions: String(flags.ext).split(','), jobs: parseJobs(flags.jobs) })
     ).map((g) => ({ ...g, result: applyOverrides(g.result, g.name, overrides) }));
-    await writeBatch(flags.out, rubric, graded);
+    await writeBatch(flags.out, rubric, graded, formats);
+    if (formats.includes('github')) process.stdout.write(githubAnnotations(graded.map((g) => g.result), process.cwd()));
     if (formats.includes('terminal')) process.stdout.write(terminalReport(graded.map((g) => g.result), { color, details: graded.length === 1, reveal: 'all' }));
     if (failUnder !== undefined && graded.some((g) => fractionOf(g.result) < failUnder)) process.exitCode = 1;
   });

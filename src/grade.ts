@@ -129,7 +129,8 @@ function gradeAnswer(
   const shape = answer.expectedValue === undefined ? (answer.value ?? null) : shapeOfValue(answer.expectedValue);
   const choice = chooseClaim(claims, { labels: answer.labels, kind: answer.kind, shape });
   if (choice.kind === 'none') {
-    const looked = answer.labels.length > 0 ? `no claim labelled ${answer.labels.map((l) => `"${l}"`).join(' or ')}` : 'no claim with a value';
+    const labels = [...new Set(answer.labels)];
+    const looked = labels.length > 0 ? `no claim labelled ${labels.map((l) => `"${l}"`).join(' or ')}` : 'no claim with a value';
     return { ...base, status: 'missing', points: 0, got: null, reason: `${looked} ${where ? `(${where})` : ''}`.trim(), line: region.line, column: null, label: null, shown: null };
   }
   const { claim, final } = choice;
@@ -209,11 +210,23 @@ function followThrough(
   for (const id of answer.dependsOn) {
     const own = studentValues.get(id);
     if (own === undefined || isZero(own) || given.some((g) => sameValue(g, own))) return null;
-    scope[id] = own;
+    // Use the student's value in the shape of the true one: a written column vector
+    // stands for a 1-D vector, and must not broadcast into a matrix.
+    scope[id] = reshapeLike(own, scope[id]);
   }
   const recomputed = toNumericValue(evaluate(rubric.engine, answer.expected, scope));
   if (recomputed === null || !withinTolerance(got, recomputed, answer.tolerance).pass) return null;
   return `consistent with your own ${answer.dependsOn.join(', ')} (follow-through)`;
+}
+
+function reshapeLike(value: NumericValue, like: unknown): NumericValue {
+  const target = toNumericValue(like);
+  if (target === null || !Array.isArray(value) || flat(value).length !== flat(target).length) return value;
+  if (!Array.isArray(target)) return flat(value)[0];
+  if (!Array.isArray(target[0])) return flat(value);
+  const width = (target[0] as number[]).length;
+  const values = flat(value);
+  return (target as number[][]).map((_, r) => values.slice(r * width, (r + 1) * width));
 }
 
 function trueValues(rubric: LoadedRubric): Record<string, NumericValue> {

@@ -65,9 +65,9 @@ function questionWarnings(file: string, question: LoadedQuestion, qi: number): R
   const labelOwner = new Map<string, string>();
   let unlabelled: string | null = null;
   question.answers.forEach((answer, ai) => {
-    for (const label of answer.labels) {
+    for (const label of new Set(answer.labels)) {
       const owner = labelOwner.get(label);
-      if (owner !== undefined) warn(answer, ai, `label "${label}" is also a label of "${owner}": only one of them can match`);
+      if (owner !== undefined && owner !== answer.id) warn(answer, ai, `label "${label}" is also a label of "${owner}": only one of them can match`);
       else labelOwner.set(label, answer.id);
     }
     if (answer.labels.length === 0 && !answer.manual) {

@@ -1,0 +1,67 @@
+// A submission's report in Markdown, for the student to read (SPEC §7): the score, a
+// table per question, feedback and arithmetic slips. Everything that comes from the
+// submission or the rubric goes through escapeMarkdown, so no cell can open a link, an
+// HTML tag, a code span or a new table column.
+import type { AnswerResult, GradeResult, QuestionResult, Slip } from '../types.js';
+import { escapeMarkdown as md, formatPoints, showValue, STATUS_SYMBOL } from './text.js';
+
+/**
+ * One submission as a Markdown page.
+ * @example markdownReport(result) // '# alice\n\n- Rubric: ml-hw3\n- Submission: submissions/alice.md\n- Score: **7.5 / 10**\n…'
+ */
+export function markdownReport(result: GradeResult): string {
+  const header = [
+    `# ${md(result.student)}`,
+    '',
+    `- Rubric: ${md(result.rubric)}`,
+    `- Submission: ${md(result.submission)}`,
+    `- Score: **${formatPoints(result.score)} / ${formatPoints(result.maxScore)}**`,
+  ];
+  if (result.error !== null) {
+    return [...header, '', `**This submission could not be graded:** ${md(result.error)}`, ''].join('\n');
+  }
+  const sections = [header, ...result.questions.map(questionSection)];
+  if (result.slips.length > 0) sections.push(slipsSection(result.slips));
+  return sections.map((lines) => lines.join('\n')).join('\n\n') + '\n';
+}
+
+function questionSection(question: QuestionResult): string[] {
+  const title = question.title ? `: ${md(question.title)}` : '';
+  const lines = [`## ${md(question.id)}${title} (${formatPoints(question.score)} / ${formatPoints(question.maxScore)})`, ''];
+  if (!question.found) lines.push('_This question was not found in the submission._', '');
+  for (const note of question.notes ?? []) lines.push(`> ${md(note)}`, '');
+  lines.push(
+    '| Answer | Status | Points | Where | Reason |',
+    '| --- | --- | --- | --- | --- |',
+    ...question.answers.map(answerRow),
+  );
+  const feedback = question.answers.filter((a) => a.feedback);
+  if (feedback.length > 0) {
+    lines.push('', '**Feedback**', '', ...feedback.map((a) => `- ${md(a.id)}: ${md(a.feedback!)}`));
+  }
+  return lines;
+}
+
+function answerRow(answer: AnswerResult): string {
+  const where = answer.line === null ? '' : answer.column === null ? `line ${answer.line}` : `${answer.line}:${answer.column}`;
+  const cells = [
+    md(answer.id),
+    `${STATUS_SYMBOL[answer.status]} ${md(answer.status)}`,
+    `${formatPoints(answer.points)} / ${formatPoints(answer.maxPoints)}`,
+    where,
+    md(answer.reason),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function slipsSection(slips: Slip[]): string[] {
+  return [
+    '## Arithmetic slips',
+    '',
+    'A step of your working does not equal the step before it:',
+    '',
+    '| Where | Shown | Equals | Written |',
+    '| --- | --- | --- | --- |',
+    ...slips.map((s) => `| ${s.line}:${s.column} | ${md(s.shown)} | ${md(showValue(s.value))} | ${md(showValue(s.wrote))} |`),
+  ];
+}

@@ -1,0 +1,109 @@
+// Putting untrusted text (student work, and reasons that quote it) into each output
+// language, and how numbers and statuses read there. Every escape starts from the
+// assumption that the text is hostile: markup, control characters, lone surrogates.
+import type { Status } from '../types.js';
+
+/** Characters XML 1.0 forbids, lone surrogates included (the `u` flag sees them as code points). */
+const INVALID_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * Drops characters no XML 1.0 document may hold (NUL, ESC, other C0 controls, lone
+ * surrogates, U+FFFE/U+FFFF), so a report always parses and never drives a terminal.
+ * @example stripInvalidChars('a\u0000b\u001b[31m') // 'ab[31m'
+ */
+export function stripInvalidChars(text: string): string {
+  return text.replace(INVALID_CHARS, '');
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text made inert in HTML content and in quoted attribute values.
+ * @example escapeHtml('<img onerror="x">') // '&lt;img onerror=&quot;x&quot;&gt;'
+ */
+export function escapeHtml(text: string): string {
+  return stripInvalidChars(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+}
+
+const XML_ENTITIES: Record<string, string> = { ...HTML_ENTITIES, '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+
+/**
+ * Text for XML element content; `]]>` cannot survive because `>` is escaped, and a
+ * carriage return is a reference because parsers turn a raw one into a line feed.
+ * @example escapeXmlText('a < b ]]>\r\n') // 'a &lt; b ]]&gt;&#13;\n'
+ */
+export function escapeXmlText(text: string): string {
+  return stripInvalidChars(text).replace(/[&<>\r]/g, (c) => XML_ENTITIES[c]);
+}
+
+/**
+ * Text for a double-quoted XML attribute. Tabs and line breaks become character
+ * references because parsers would otherwise normalise them to spaces.
+ * @example escapeXmlAttribute('say "hi"\n') // 'say &quot;hi&quot;&#10;'
+ */
+export function escapeXmlAttribute(text: string): string {
+  return stripInvalidChars(text).replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITIES[c]);
+}
+
+/**
+ * Text for one line of Markdown, table cells included: every character that could start
+ * markup (HTML, links, code, emphasis, math, table pipes, entities) is backslash-escaped,
+ * which CommonMark allows for any ASCII punctuation; line breaks become spaces.
+ * @example escapeMarkdown('a|b `c` <i>') // 'a\\|b \\`c\\` \\<i\\>'
+ */
+export function escapeMarkdown(text: string): string {
+  return stripInvalidChars(text)
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\\`*_[\]<>|&~$!#]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The message of a GitHub workflow command (`::error …::message`).
+ * @example escapeWorkflowData('50% done\nnext') // '50%25 done%0Anext'
+ */
+export function escapeWorkflowData(text: string): string {
+  return stripInvalidChars(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/**
+ * A property value of a GitHub workflow command (`file=…,title=…`).
+ * @example escapeWorkflowProperty('a:b,c') // 'a%3Ab%2Cc'
+ */
+export function escapeWorkflowProperty(text: string): string {
+  return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** How each status is marked where space is short (badges, table cells). */
+export const STATUS_SYMBOL: Record<Status, string> = {
+  correct: '✓',
+  partial: '◐',
+  incorrect: '✗',
+  missing: '?',
+  unreadable: '!',
+  manual: '✎',
+  found: '•',
+};
+
+/**
+ * Points as a person reads them: at most two decimals, no trailing zeros.
+ * @example formatPoints(2 / 3) // '0.67'
+ */
+export function formatPoints(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/**
+ * A number as data (JSON, XML properties): float noise like 0.30000000000000004 removed.
+ * @example exactNumber(0.1 + 0.2) // 0.3
+ */
+export function exactNumber(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * A value the student wrote or the rubric expects, on one line.
+ * @example showValue([[1, 2], [3, 4]]) // '[[1,2],[3,4]]'
+ */
+export function showValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
