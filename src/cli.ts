@@ -101,6 +101,7 @@ cli.help();
 async function main(): Promise<void> {
   try {
     cli.parse(process.argv, { run: false });
+    if (cli.options.help) return; // cac has printed the help
     if (!cli.matchedCommand) {
       if (process.argv.length > 2) throw new UsageError(`unknown command "${process.argv[2]}"; see markgrade --help`);
       cli.outputHelp();

@@ -7,6 +7,7 @@ import { checkNumber } from './checks/number.js';
 import { findSlips } from './checks/slips.js';
 import { withinTolerance } from './checks/tolerance.js';
 import { evaluate } from './engine/index.js';
+import { excerpt } from './excerpt.js';
 import { toNumericValue } from './engine/plain.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
 import { readSubmission } from './markdown/index.js';
@@ -141,7 +142,8 @@ function gradeAnswer(
     shown: shownSteps(claim),
   };
   if (choice.kind === 'unreadable') {
-    return { ...base, ...found, status: 'unreadable', points: 0, got: final.source.trim(), reason: `found "${final.source.trim()}" at ${final.line}:${final.column} but could not read it: ${choice.reason}` };
+    const written = excerpt(final.source);
+    return { ...base, ...found, status: 'unreadable', points: 0, got: written, reason: `found "${written}" at ${final.line}:${final.column} but could not read it: ${excerpt(choice.reason)}` };
   }
   if (answer.kind === 'expression') return gradeExpression(answer, final.expr as string, { ...base, ...found });
   const expected = answer.expectedValue as NumericValue;
@@ -239,7 +241,7 @@ function trueValues(rubric: LoadedRubric): Record<string, NumericValue> {
 
 function shownSteps(claim: Claim): string | null {
   const shown = claim.steps.slice(0, -1).map((s) => s.expr ?? s.source.trim());
-  return shown.length === 0 ? null : shown.join(' = ');
+  return shown.length === 0 ? null : excerpt(shown.join(' = '));
 }
 
 function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: string): GradeResult {

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { accuracy, f1 } from '../src/engine/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const cli = path.join(root, 'dist', 'bundle', 'cli.js');
 
 function run(args: string[], cwd = root) {
   const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

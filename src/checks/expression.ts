@@ -3,7 +3,7 @@
 // all points agree within 1e-9 relative. A point giving a non-finite value is redrawn;
 // too few valid points means undecided, which is `unreadable` — never `correct`.
 import type { MathNode, SymbolNode } from 'mathjs';
-import { createEngine, parse, type Engine } from '../engine/index.js';
+import { parse, sharedEngine } from '../engine/index.js';
 import { evaluateStudent } from '../latex/index.js';
 import type { Domain } from '../rubric/schema.js';
 import type { NumericValue } from '../types.js';
@@ -62,7 +62,7 @@ export function checkExpression(student: string, expected: string, domain: Domai
 export function freeVariables(expr: string, domain: Domain = {}): string[] {
   let root: MathNode;
   try {
-    root = parse(engine(), expr);
+    root = parse(sharedEngine(), expr);
   } catch {
     return [];
   }
@@ -74,12 +74,6 @@ export function freeVariables(expr: string, domain: Domain = {}): string[] {
     if (!isCallee && (!CONSTANTS.has(name) || name in domain)) names.add(name);
   });
   return [...names].sort();
-}
-
-let sharedEngine: Engine | null = null;
-function engine(): Engine {
-  sharedEngine ??= createEngine();
-  return sharedEngine;
 }
 
 type Point = Record<string, NumericValue>;

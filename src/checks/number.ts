@@ -1,5 +1,6 @@
 // The `number` answer kind: a number, vector or matrix compared under a tolerance,
 // trying the percentage readings SPEC §4 allows.
+import { excerpt } from '../excerpt.js';
 import type { Unit } from '../rubric/schema.js';
 import type { NumericValue, Step, Tolerance } from '../types.js';
 import { describeTolerance, percentReadings, withinTolerance, type Interval } from './tolerance.js';
@@ -24,7 +25,7 @@ export function checkNumber(step: Step, expected: NumericValue, tol: Tolerance, 
   const passed = results.find((r) => r.result.pass);
   const chosen = passed ?? results[0];
   const readingNote = readings.length > 1 || step.percent ? ` (read as ${chosen.reading.reading === 'percent' ? 'a percentage' : 'written'})` : '';
-  const written = step.source.trim();
+  const written = excerpt(step.source);
   if (passed) {
     return {
       pass: true,

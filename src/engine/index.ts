@@ -65,6 +65,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return { math, classes };
 }
 
+let studentEngine: Engine | null = null;
+
+/**
+ * The one engine without rubric classes that reads student math, made on first use
+ * (creating an engine costs ~40 ms): shared by the LaTeX evaluator and the checks.
+ */
+export function sharedEngine(): Engine {
+  studentEngine ??= createEngine();
+  return studentEngine;
+}
+
 /**
  * Evaluates a mathjs expression with the engine; assignments are written to `scope`.
  * (The instance's own `evaluate`, `parse` and `compile` are disabled: use these helpers.)

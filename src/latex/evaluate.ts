@@ -3,7 +3,7 @@
 // mathjs's compile/evaluate, which would resolve `i` as √−1 and reach any function),
 // with size and magnitude checks before each step that could blow up.
 import type { MathNode } from 'mathjs';
-import { createEngine, parse, type Engine } from '../engine/index.js';
+import { parse, sharedEngine } from '../engine/index.js';
 import type { NumericValue, Refusal } from '../types.js';
 import { LIMITS } from './limits.js';
 import { RefusalError, refuse } from './refusal.js';
@@ -38,14 +38,6 @@ const CONSTANT_VALUES: Record<string, number> = { e: Math.E, pi: Math.PI };
 /** Values while evaluating: numbers and (nested) arrays of numbers. */
 type Value = number | Value[];
 
-let sharedEngine: Engine | null = null;
-
-/** One engine per process, created on first use (mathjs takes most of a second to load). */
-function engine(): Engine {
-  sharedEngine ??= createEngine();
-  return sharedEngine;
-}
-
 /**
  * Evaluates a mathjs expression written by the converter, with `scope` for its variables.
  * Example: `evaluateStudent("50 / (50 + 7 + 4)")` -> `{ ok: true, value: 0.819672… }`;
@@ -69,7 +61,7 @@ function parseBounded(expr: string): MathNode {
     else if (char === ')' || char === ']') depth -= 1;
     if (depth > LIMITS.nestingDepth * 2) refuse('limit', 'brackets nested too deeply');
   }
-  const shared = engine();
+  const shared = sharedEngine();
   let root: MathNode;
   try {
     root = parse(shared, expr);
@@ -131,7 +123,7 @@ class Evaluator {
 
   private apply(fn: string, args: Value[]): Value {
     guardStep(fn, args);
-    const f = (engine().math as unknown as Record<string, unknown>)[fn];
+    const f = (sharedEngine().math as unknown as Record<string, unknown>)[fn];
     if (typeof f !== 'function') return refuse('unreadable', `the function ${fn} is not available`);
     const column = COLUMN_WISE.has(fn) && args.length === 1 && isColumn(args[0]);
     // ‖A‖ of a matrix (a column vector included) is the Frobenius norm, as for vectors.
