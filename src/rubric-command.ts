@@ -17,7 +17,8 @@ export async function rubricCommand(action: string, file: string): Promise<Comma
   switch (action) {
     case 'lint': {
       const result = await lintRubric(file);
-      return { output: result.messages.join('\n') + '\n', exitCode: result.ok ? 0 : 2 };
+      const messages = result.messages.length > 0 ? result.messages : [`${file}: ok`];
+      return { output: messages.join('\n') + '\n', exitCode: result.ok ? 0 : 2 };
     }
     case 'explain':
       return { output: explainRubric(await loadRubric(file)), exitCode: 0 };

@@ -1,0 +1,148 @@
+// Reading a submission (SPEC §5): text -> tree -> sections, headings, blocks -> claims.
+import type { Nodes } from 'mdast';
+import type { Block, Claim, ParsedSubmission } from '../types.js';
+import { isProse, leafBlocks, type LeafBlock } from './blocks.js';
+import { chainsOf, claimOf, MAX_STEPS, type ClaimContext } from './claims.js';
+import { scanHeadings } from './headings.js';
+import { decodeSubmission } from './input.js';
+import type { MathSpan } from './math-spans.js';
+import { parseMarkdown } from './parse.js';
+import { buildSections, scanMarkers, type MarkerEvent, type SectionIndex } from './sections.js';
+import type { SourceText } from './source.js';
+import { blockStream, type StreamContext, type StreamItem } from './stream.js';
+import { findTabTables, gfmGrid, tableClaims, type Grid } from './tables.js';
+import { tokenize } from './tokens.js';
+
+export { SubmissionError } from './errors.js';
+export { formatExtract } from './extract-format.js';
+export { normaliseLabel } from './labels.js';
+export { normalisePath } from './markers.js';
+
+export interface ReadOptions {
+  /** Base of a bare `\log` in student math (rubric `log_base`); e, by default. */
+  logBase?: number;
+}
+
+/**
+ * Reads a submission (text, or the file's bytes) into sections, headings, blocks and
+ * claims. Throws a SubmissionError (with line and column when known) for binary files,
+ * invalid UTF-8, files over 2 MB and text nested too deeply to parse.
+ * Example: `readSubmission("Q 2\n\n(a) Accuracy = 0.83").claims[0]` ->
+ * `{ label: "accuracy", section: "2.a", steps: [{ value: 0.83, … }], line: 3, column: 16, … }`.
+ */
+export function readSubmission(input: string | Uint8Array, options: ReadOptions = {}): ParsedSubmission {
+  const parsed = parseMarkdown(decodeSubmission(input));
+  const { source, tree, spans } = parsed;
+  const blocks = leafBlocks(tree, source);
+  const firstLine = source.lineOf(parsed.bodyStart);
+  const apart = union(linesOf(blocks, (block) => block.kind === 'fenced' || block.kind === 'table'), linesInsideMath(spans, source));
+  const tabTables = findTabTables(source, firstLine, apart);
+  const tabLines = new Set(tabTables.flatMap((grid) => grid.map((row) => row[0].line)));
+  const markers = scanMarkers(source, firstLine, union(apart, tabLines));
+  const { headings, topics } = scanHeadings(blocks, source, spans, new Set(markers.map((marker) => marker.line)));
+  const sections = buildSections(markers, topics, source);
+  const stream: StreamContext = { source, mathAt: mathByOpen(spans, tree, source.text), markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines };
+  const claimContext: ClaimContext = { source, at: sections.at, options, budget: { steps: MAX_STEPS }, memo: new Map() };
+  const grids = [...blocks.flatMap((block) => (block.node.type === 'table' ? [gfmGrid(block.node, source.text)] : [])), ...tabTables];
+  const claims = [
+    ...chainsOf(tokenize(documentStream(blocks, stream))).map((chain) => claimOf(chain, claimContext)),
+    ...grids.flatMap((grid) => tableClaims(grid, stream, claimContext)),
+  ];
+  return {
+    student: parsed.student,
+    sections: sections.sections,
+    headings,
+    blocks: outputBlocks(blocks, source, markers, tabLines, grids, sections),
+    claims: inDocumentOrder(claims),
+  };
+}
+
+/** All prose blocks as one stream; consecutive blocks of one container may continue a claim. */
+function documentStream(blocks: LeafBlock[], stream: StreamContext): StreamItem[] {
+  const items: StreamItem[] = [];
+  let previous: LeafBlock | null = null;
+  for (const block of blocks) {
+    const joins = previous !== null && isProse(block) && previous.parent === block.parent && block.kind !== 'heading' && previous.kind !== 'heading';
+    items.push({ kind: joins ? 'nl' : 'end', offset: block.start });
+    previous = isProse(block) ? block : null;
+    if (previous) for (const item of blockStream(block, stream)) items.push(item);
+  }
+  return items;
+}
+
+function inDocumentOrder(claims: Claim[]): Claim[] {
+  return claims.map((claim, i) => ({ claim, i })).sort((a, b) => a.claim.line - b.claim.line || a.claim.column - b.claim.column || a.i - b.i).map(({ claim }) => claim);
+}
+
+/** Display spans from our scan plus remark's `$…$` inline math, by opening offset. */
+function mathByOpen(spans: MathSpan[], tree: Nodes, text: string): Map<number, MathSpan> {
+  const byOpen = new Map(spans.map((span) => [span.open, span]));
+  const visit = (node: Nodes): void => {
+    if (node.type === 'inlineMath') {
+      const span = inlineSpan(node, text);
+      if (span) byOpen.set(span.open, span);
+    } else if ('children' in node) {
+      for (const child of node.children) visit(child);
+    }
+  };
+  visit(tree);
+  return byOpen;
+}
+
+function inlineSpan(node: Nodes, text: string): MathSpan | null {
+  const open = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (open === undefined || end === undefined) return null;
+  let contentStart = open;
+  let contentEnd = end;
+  while (text[contentStart] === '$' && contentStart < contentEnd) contentStart += 1;
+  while (text[contentEnd - 1] === '$' && contentEnd > contentStart) contentEnd -= 1;
+  return { open, contentStart, contentEnd, end, display: false };
+}
+
+function linesOf(blocks: LeafBlock[], keep: (block: LeafBlock) => boolean): Set<number> {
+  const lines = new Set<number>();
+  for (const block of blocks.filter(keep)) for (let line = block.startLine; line <= block.endLine; line++) lines.add(line);
+  return lines;
+}
+
+/** Lines that start inside a display span (not its first line): no markers or tables there. */
+function linesInsideMath(spans: MathSpan[], source: SourceText): Set<number> {
+  const lines = new Set<number>();
+  for (const span of spans) for (let line = source.lineOf(span.open) + 1; line <= source.lineOf(span.end - 1); line++) lines.add(line);
+  return lines;
+}
+
+function union(...sets: Set<number>[]): Set<number> {
+  return new Set(sets.flatMap((set) => [...set]));
+}
+
+/** Blocks for `text:` locators: leaf blocks split before marker lines; table rows apart. */
+function outputBlocks(blocks: LeafBlock[], source: SourceText, markers: MarkerEvent[], tabLines: Set<number>, grids: Grid[], sections: SectionIndex): Block[] {
+  const markerLines = new Set(markers.map((marker) => marker.line));
+  const out: Block[] = [];
+  const push = (from: number, to: number, line: number, endLine: number): void => {
+    const text = source.text.slice(from, to).trim();
+    if (text === '') return;
+    const { section, topic } = sections.at(source.lineEnd(line));
+    out.push({ text, line, endLine, section, topic });
+  };
+  for (const block of blocks) {
+    if (block.kind === 'table' || block.kind === 'other') continue;
+    let from = block.start;
+    let line = block.startLine;
+    for (let next = block.startLine + 1; next <= block.endLine + 1; next++) {
+      const cut = next > block.endLine || markerLines.has(next) || tabLines.has(next) || tabLines.has(next - 1);
+      if (!cut) continue;
+      push(from, Math.min(block.end, source.lineEnd(next - 1)), line, next - 1);
+      if (next <= block.endLine) [from, line] = [source.lineStart(next), next];
+    }
+  }
+  for (const grid of grids) {
+    if (tabLines.has(grid[0][0].line)) continue;
+    for (const row of grid) push(source.lineStart(row[0].line), source.lineEnd(row[0].line), row[0].line, row[0].line);
+  }
+  const seen = new Set(out.map((block) => block.line));
+  for (const line of tabLines) if (!seen.has(line)) push(source.lineStart(line), source.lineEnd(line), line, line);
+  return out.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,174 @@
+// Input guards that run BEFORE remark sees the text (SPEC §8): remark takes about a
+// minute on a 10,000-deep nested list and then overflows the stack, and emphasis or
+// link brackets by the thousand cost it seconds. Every check is one linear pass and
+// every limit is counted in bytes or characters, so the outcome never depends on time.
+import { SubmissionError } from './errors.js';
+
+export const INPUT_LIMITS = {
+  /** Bytes of one submission file. */
+  bytes: 2 * 1024 * 1024,
+  /** Container levels on one line (list items, block quotes, indentation / 4). */
+  containerDepth: 100,
+  /** Open brackets `( [ {` not yet closed within one paragraph. */
+  bracketDepth: 100,
+  /** `*` and `_` characters in one paragraph (emphasis delimiters remark must pair). */
+  emphasisMarks: 4_000,
+  /** `[` characters in one paragraph (link labels remark must pair). */
+  linkBrackets: 2_000,
+  /** Lines in the file (remark spends ~0.05 ms a line even on trivial ones). */
+  lines: 100_000,
+  /** Lines without a blank line between them (remark is quadratic in a paragraph's lines). */
+  linesWithoutBreak: 5_000,
+} as const;
+
+/**
+ * The submission as text: UTF-8 checked, BOM dropped, CRLF and CR turned into LF.
+ * Example: `decodeSubmission(Buffer.from("\uFEFFa\r\nb"))` -> `"a\nb"`.
+ */
+export function decodeSubmission(input: string | Uint8Array): string {
+  const text = typeof input === 'string' ? checkString(input) : decodeBytes(input);
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function decodeBytes(bytes: Uint8Array): string {
+  checkSize(bytes.length);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, column } = bytePlace(bytes, nul);
+    throw new SubmissionError('binary', 'binary file: it contains a NUL byte', line, column);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const { line, column } = bytePlace(bytes, firstInvalidUtf8(bytes));
+    throw new SubmissionError('encoding', 'not valid UTF-8', line, column);
+  }
+}
+
+function checkString(text: string): string {
+  checkSize(Buffer.byteLength(text, 'utf8'));
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    const before = text.slice(0, nul);
+    const line = before.split('\n').length;
+    const column = nul - before.lastIndexOf('\n');
+    throw new SubmissionError('binary', 'binary file: it contains a NUL character', line, column);
+  }
+  return text;
+}
+
+function checkSize(bytes: number): void {
+  if (bytes > INPUT_LIMITS.bytes) {
+    const size = (bytes / (1024 * 1024)).toFixed(1);
+    throw new SubmissionError('size', `file too large: ${size} MB, the limit is ${INPUT_LIMITS.bytes / (1024 * 1024)} MB`);
+  }
+}
+
+/** 1-based line and byte column of a byte offset. */
+function bytePlace(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence (RFC 3629). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const length = sequenceLength(bytes, i);
+    if (length === 0) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  if (b < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 0xf1 && b <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/**
+ * Rejects text that would send remark into deep recursion or quadratic work: one pass
+ * over the lines, estimating container depth per line and bracket depth per paragraph (a
+ * paragraph ends at a blank line) in the text, counting emphasis marks and link brackets
+ * per paragraph in `remarkText` (the text with display math masked, which is what remark
+ * pairs them in; same offsets), and counting lines.
+ * Example: `checkNesting("- ".repeat(10000) + "x")` throws a SubmissionError of kind `nesting`.
+ */
+export function checkNesting(text: string, remarkText = text): void {
+  let line = 1;
+  let paragraph = { brackets: 0, emphasis: 0, links: 0, lines: 0 };
+  for (let start = 0; start <= text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    if (text.slice(start, end).trim() === '') paragraph = { brackets: 0, emphasis: 0, links: 0, lines: 0 };
+    else paragraph.lines += 1;
+    if (line > INPUT_LIMITS.lines) {
+      throw new SubmissionError('size', `too many lines: more than ${INPUT_LIMITS.lines}`, line, 1);
+    }
+    if (paragraph.lines > INPUT_LIMITS.linesWithoutBreak) {
+      throw new SubmissionError('size', `more than ${INPUT_LIMITS.linesWithoutBreak} lines without a blank line`, line, 1);
+    }
+    const depth = containerDepth(text, start, end);
+    if (depth > INPUT_LIMITS.containerDepth) {
+      throw new SubmissionError('nesting', `nested too deeply: about ${depth} levels of lists, quotes or indentation (the limit is ${INPUT_LIMITS.containerDepth})`, line, 1);
+    }
+    for (let i = start; i < end; i++) {
+      const c = text[i];
+      if (c === '(' || c === '[' || c === '{') paragraph.brackets += 1;
+      else if ((c === ')' || c === ']' || c === '}') && paragraph.brackets > 0) paragraph.brackets -= 1;
+      const seen = remarkText[i];
+      if (seen === '*' || seen === '_') paragraph.emphasis += 1;
+      if (seen === '[') paragraph.links += 1;
+      if (paragraph.brackets > INPUT_LIMITS.bracketDepth) {
+        throw new SubmissionError('nesting', `nested too deeply: more than ${INPUT_LIMITS.bracketDepth} open brackets`, line, i - start + 1);
+      }
+      if (paragraph.emphasis > INPUT_LIMITS.emphasisMarks || paragraph.links > INPUT_LIMITS.linkBrackets) {
+        throw new SubmissionError('nesting', 'too many emphasis marks or link brackets in one paragraph', line, i - start + 1);
+      }
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+}
+
+/** List markers and `>` at the start of the line, plus indentation in steps of 4 columns. */
+function containerDepth(text: string, start: number, end: number): number {
+  let markers = 0;
+  let width = 0;
+  let i = start;
+  while (i < end) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') {
+      width += c === '\t' ? 4 : 1;
+      i += 1;
+    } else if (c === '>') {
+      markers += 1;
+      i += 1;
+    } else if ((c === '-' || c === '*' || c === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      markers += 1;
+      i += 1;
+    } else {
+      const ordered = /^\d{1,9}[.)](?=[ \t])/.exec(text.slice(i, Math.min(end, i + 11)));
+      if (!ordered) break;
+      markers += 1;
+      i += ordered[0].length;
+    }
+  }
+  return markers + Math.floor(width / 4);
+}

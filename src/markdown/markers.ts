@@ -1,0 +1,130 @@
+// Section markers at the start of a line (SPEC §5): `Q 2`, `Question 2`, `Problem 1:`,
+// `Exercise 3`, `Answer 1)`, `Ans 2.2.c>`, OCR variants (`Aus 2)`, `ans2.2.d>`,
+// `Answer2>`), `12.`, `(a)`, `a)`, `b.`, `Part (b)`, after list bullets, `>` and `#`.
+
+/** One marker as written on a line; offsets are relative to the line. */
+export interface MarkerToken {
+  start: number;
+  end: number;
+  text: string;
+  /** Numbers of the path (`Ans 2.2.c>` -> [2, 2]); empty for a lettered part alone. */
+  nums: number[];
+  /** A letter or lower-case Roman numeral (`c`, `ii`), or null. */
+  part: string | null;
+  /** A Roman numeral written after the letter (`2.a(ii)`), or null. */
+  sub: string | null;
+}
+
+const PREFIX = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|#{1,6}(?:[ \t]+|$)))*[ \t]*(?:\*\*|__|\*|_)?/;
+const KEYWORD = /^(question|problem|exercise|answer|task|part|prob|ans|aus|ex|q)(?![a-z])\.?[ \t]*/i;
+const ROMAN = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$/;
+const UPPER_ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+/** What may end a marker: one of `. ) > :` then a space or the end of the line. */
+const TERMINATOR = /^[.)>:](?=\s|$|\*)/;
+
+interface PathMatch {
+  nums: number[];
+  part: string | null;
+  sub: string | null;
+  length: number;
+}
+
+/**
+ * The markers that open a line: the first one, plus lettered parts that follow it on the
+ * same line (`12. (b)`, `Answer 1) (a)`, `Aus 2) a)`).
+ * Example: `markersAtLineStart("- 12. (b) text")` -> markers `12.` ([12]) and `(b)` (part b).
+ */
+export function markersAtLineStart(line: string): MarkerToken[] {
+  const at = PREFIX.exec(line)?.[0].length ?? 0;
+  const first = keywordMarker(line, at) ?? bareMarker(line, at, true);
+  if (!first) return [];
+  const markers = [first];
+  for (let k = 0; k < 2; k++) {
+    const last = markers[markers.length - 1];
+    const gap = /^[ \t]*(?:\*\*|__)?[ \t]*/.exec(line.slice(last.end))![0].length;
+    const next = bareMarker(line, last.end + gap, false);
+    if (!next || next.nums.length > 0) break;
+    markers.push(next);
+  }
+  return markers;
+}
+
+function token(line: string, start: number, end: number, path: Omit<PathMatch, 'length'>): MarkerToken {
+  const closing = /^(?:\*\*|__)/.exec(line.slice(end))?.[0].length ?? 0;
+  return { start, end: end + closing, text: line.slice(start, end).trim(), nums: path.nums, part: path.part, sub: path.sub };
+}
+
+function keywordMarker(line: string, at: number): MarkerToken | null {
+  const keyword = KEYWORD.exec(line.slice(at));
+  if (!keyword) return null;
+  const rest = at + keyword[0].length;
+  const isPart = keyword[1].toLowerCase() === 'part';
+  const path = numberedPath(line, rest) ?? parenthesisedPart(line, rest) ?? (isPart ? partWord(line, rest) : null);
+  if (!path) return null;
+  let end = rest + path.length;
+  if (/^[\p{L}\p{N}]/u.test(line.slice(end))) return null;
+  if (/^[.)>:]/.test(line.slice(end))) end += 1;
+  return token(line, at, end, path);
+}
+
+/** `12.`, `2.2.c)`, `2a)`, `2(a)`, `(a)`, `a)`, `b.`, `(ii)`; `(1)` and `i.e.` are not markers. */
+function bareMarker(line: string, at: number, allowDot: boolean): MarkerToken | null {
+  const rest = line.slice(at);
+  const numbered = numberedPath(line, at);
+  if (numbered) {
+    const after = rest.slice(numbered.length);
+    const closedByParen = rest[numbered.length - 1] === ')' && numbered.part !== null;
+    const terminator = TERMINATOR.exec(after)?.[0].length ?? (closedByParen && /^(?:\s|$)/.test(after) ? 0 : -1);
+    if (terminator < 0) return null;
+    return token(line, at, at + numbered.length + terminator, numbered);
+  }
+  const paren = parenthesisedPart(line, at);
+  if (paren) return token(line, at, at + paren.length, paren);
+  const letter = allowDot ? /^([a-z]+)[.)](?=\s|$)|^([A-Za-z]|[ivx]+)\)(?=\s|$)/.exec(rest) : /^([A-Za-z]|[ivx]+)\)(?=\s|$)/.exec(rest);
+  const word = letter ? (letter[1] ?? letter[2]) : null;
+  if (!letter || !word || !isPartWord(word)) return null;
+  return token(line, at, at + letter[0].length, { nums: [], part: word.toLowerCase(), sub: null });
+}
+
+/** One letter, or a lower-case Roman numeral. */
+function isPartWord(word: string): boolean {
+  return word.length === 1 || ROMAN.test(word);
+}
+
+function numberedPath(line: string, at: number): PathMatch | null {
+  const match = /^(\d{1,3}(?:\.\d{1,3})*)(?:\(([a-zA-Z])\)|\.?([a-zA-Z])(?![\p{L}\p{N}]))?(?:\(([ivx]+)\))?/u.exec(line.slice(at));
+  if (!match) return null;
+  const nums = match[1].split('.').map(Number);
+  if (nums[0] === 0) return null;
+  const part = (match[2] ?? match[3])?.toLowerCase() ?? null;
+  const sub = match[4] && ROMAN.test(match[4]) && part ? match[4] : null;
+  const length = sub || !match[4] ? match[0].length : match[0].length - match[4].length - 2;
+  return { nums, part, sub, length };
+}
+
+function parenthesisedPart(line: string, at: number): PathMatch | null {
+  const match = /^\(([A-Za-z]|[ivx]{2,5})\)/.exec(line.slice(at));
+  if (!match || !isPartWord(match[1])) return null;
+  return { nums: [], part: match[1].toLowerCase(), sub: null, length: match[0].length };
+}
+
+/** After `Part`: a Roman numeral in capitals is a number (`Part II`), one letter a part. */
+function partWord(line: string, at: number): PathMatch | null {
+  const match = /^([A-Za-z]+)(?![\p{L}\p{N}])/u.exec(line.slice(at));
+  if (!match) return null;
+  const roman = UPPER_ROMAN[match[1]];
+  if (roman !== undefined) return { nums: [roman], part: null, sub: null, length: match[0].length };
+  if (match[1].length !== 1) return null;
+  return { nums: [], part: match[1].toLowerCase(), sub: null, length: 1 };
+}
+
+/**
+ * The normalised path of a marker or rubric `section`: numbers and lower-case letters
+ * joined by "." (SPEC §4).
+ * Example: `normalisePath("Q2(a)")` -> `"2.a"`; `"2a"`, `"2.a"`, `"Ans 2.2.c>"` -> `"2.a"`, `"2.a"`, `"2.2.c"`.
+ */
+export function normalisePath(marker: string): string {
+  const body = marker.trim().replace(KEYWORD, '');
+  const parts = body.toLowerCase().match(/\d+|[a-z]+/g) ?? [];
+  return parts.map((part) => (/^\d/.test(part) ? String(Number(part)) : part)).join('.');
+}

@@ -1,0 +1,173 @@
+// A block's text and math as one stream of items, each character mapped back to its
+// offset in the submission. Markdown syntax is taken out of the text (emphasis,
+// links, tags, escapes, struck-out text); math keeps its LaTeX exactly as written.
+import { contentStart, type LeafBlock } from './blocks.js';
+import type { MathSpan } from './math-spans.js';
+import type { SourceText } from './source.js';
+
+/** Characters with the submission offset of each one. */
+export interface Mapped {
+  text: string;
+  map: number[];
+}
+
+export type StreamItem =
+  | ({ kind: 'text' } & Mapped)
+  | ({ kind: 'math'; display: boolean } & Mapped)
+  /** A line break, or the gap between two blocks that may continue one claim. */
+  | { kind: 'nl'; offset: number }
+  /** A hard boundary: a section marker, a heading, a table, another container. */
+  | { kind: 'end'; offset: number };
+
+/** The parts of a leaf block the stream needs (a table cell is read as a one-line block). */
+export type StreamBlock = Pick<LeafBlock, 'kind' | 'start' | 'end' | 'startLine' | 'endLine' | 'inQuote'>;
+
+/** What the stream builder needs to know about the whole submission. */
+export interface StreamContext {
+  source: SourceText;
+  /** Math spans by the offset of their opening delimiter (ours and remark's `$…$`). */
+  mathAt: Map<number, MathSpan>;
+  /** Section markers by start offset -> end offset. */
+  markerAt: Map<number, number>;
+  /** Lines read elsewhere (tab-separated tables). */
+  skipLines: Set<number>;
+}
+
+/**
+ * The items of one block, in order. Lines are separated by `nl`; markers become `end`.
+ * Example: the paragraph `Recall_A = $\frac{50}{65}$ = 0.77` gives text `Recall_A = `,
+ * math `\frac{50}{65}` and text ` = 0.77`.
+ */
+export function blockStream(block: StreamBlock, ctx: StreamContext): StreamItem[] {
+  const { source } = ctx;
+  const text = source.text;
+  const items: StreamItem[] = [];
+  const end = readableEnd(block, source);
+  let i = block.kind === 'heading' ? block.start + (/^[ \t]*#{0,6}[ \t]*/.exec(text.slice(block.start, end))?.[0].length ?? 0) : block.start;
+  let from = i;
+  const flush = (to: number): void => {
+    if (to > from) pushText(items, cleanText(text, from, to));
+  };
+  /** Lines of tab-separated tables are read as tables: skip them here. */
+  const skipTableLine = (line: number): void => {
+    if (!ctx.skipLines.has(line)) return;
+    items.push({ kind: 'end', offset: i });
+    i = from = Math.min(end, source.lineEnd(line));
+  };
+  skipTableLine(block.startLine);
+  while (i < end) {
+    if (text[i] === '\n') {
+      flush(i);
+      const line = source.lineOf(i + 1);
+      i = from = contentStart(block, source, line);
+      items.push({ kind: 'nl', offset: i });
+      skipTableLine(line);
+      continue;
+    }
+    const markerEnd = ctx.markerAt.get(i);
+    if (markerEnd !== undefined) {
+      flush(i);
+      items.push({ kind: 'end', offset: i });
+      i = from = markerEnd;
+      continue;
+    }
+    const span = ctx.mathAt.get(i);
+    if (span) {
+      flush(i);
+      items.push({ kind: 'math', display: span.display, ...slice(text, span.contentStart, span.contentEnd) });
+      i = from = span.end;
+      continue;
+    }
+    i += 1;
+  }
+  flush(Math.min(i, end));
+  return items;
+}
+
+/** A setext heading's underline (`===`, `---`) is not text. */
+function readableEnd(block: StreamBlock, source: SourceText): number {
+  if (block.kind !== 'heading' || block.endLine === block.startLine) return block.end;
+  return /^\s*(?:=+|-+)\s*$/.test(source.lineText(block.endLine)) ? source.lineEnd(block.endLine - 1) : block.end;
+}
+
+function pushText(items: StreamItem[], mapped: Mapped): void {
+  if (mapped.text !== '') items.push({ kind: 'text', ...mapped });
+}
+
+/** The source between two offsets, each character mapped to its own offset. */
+export function slice(text: string, from: number, to: number): Mapped {
+  const map: number[] = [];
+  for (let i = from; i < to; i++) map.push(i);
+  return { text: text.slice(from, to), map };
+}
+
+type Rule = [RegExp, (match: RegExpExecArray) => Array<[number, number]> | string];
+
+/** Keeps capture group `n` of a match (its characters keep their offsets). */
+const keepGroup = (n: number) => (match: RegExpExecArray): Array<[number, number]> => {
+  const at = match.indices?.[n];
+  return at ? [at] : [];
+};
+const drop = (): Array<[number, number]> => [];
+
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * Markdown syntax in running text, in the order it is removed. Every pattern stops at a
+ * bounded length or at a character it cannot cross, so a line full of openers without
+ * closers costs linear time.
+ */
+const TEXT_RULES: Rule[] = [
+  [/~~[^~\n]*~~/dg, drop],
+  [/<!--[^]{0,1000}?-->/dg, drop],
+  [/<sub>/dgi, () => '_'],
+  [/<sup>/dgi, () => '^'],
+  [/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>/dg, drop],
+  [/!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)/dg, drop],
+  [/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/dg, keepGroup(1)],
+  [/`+([^`\n]+?)`+/dg, keepGroup(1)],
+  [/(\*\*|__)(?=\S)([^\n]{0,300}?\S)\1/dg, keepGroup(2)],
+  [/(?<![\p{L}\p{N}*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![\p{L}\p{N}*])/dgu, keepGroup(1)],
+  [/(?<![\p{L}\p{N}_\\])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?![\p{L}\p{N}_])/dgu, keepGroup(1)],
+  [/\*\*|__/dg, drop],
+  [/\\([!-/:-@[-`{-~])/dg, keepGroup(1)],
+  [/&(?:nbsp|amp|lt|gt|quot|#39);/dg, (match) => ENTITIES[match[0]]],
+  [/\$/dg, drop],
+];
+
+/**
+ * Running text with Markdown syntax removed: `**Accuracy**` -> `Accuracy`, `[a](u)` -> `a`,
+ * `~~struck~~` -> ``, `\_` -> `_`. `2*0.82*0.77` keeps its `*` (not emphasis).
+ */
+export function cleanText(text: string, from: number, to: number): Mapped {
+  let mapped = slice(text, from, to);
+  for (const [pattern, replace] of TEXT_RULES) mapped = applyRule(mapped, pattern, replace);
+  return mapped;
+}
+
+function applyRule(input: Mapped, pattern: RegExp, replace: Rule[1]): Mapped {
+  pattern.lastIndex = 0;
+  let match = pattern.exec(input.text);
+  if (!match) return input;
+  let text = '';
+  const map: number[] = [];
+  let last = 0;
+  const copy = (from: number, to: number): void => {
+    text += input.text.slice(from, to);
+    for (let k = from; k < to; k++) map.push(input.map[k]);
+  };
+  for (; match; match = pattern.exec(input.text)) {
+    copy(last, match.index);
+    const replacement = replace(match);
+    if (typeof replacement === 'string') {
+      text += replacement;
+      for (let k = 0; k < replacement.length; k++) map.push(input.map[match.index]);
+    } else {
+      for (const [from, to] of replacement) copy(from, to);
+    }
+    last = match.index + match[0].length;
+    if (match[0].length === 0) pattern.lastIndex += 1;
+  }
+  copy(last, input.text.length);
+  return { text, map };
+}
