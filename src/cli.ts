@@ -87,11 +87,13 @@ cli
   .option('--rubrics <dir>', 'Folder of rubrics', { default: 'rubrics' })
   .option('--submissions <dir>', 'Folder of submission folders', { default: 'submissions' })
   .option('--out <dir>', 'Folder for the reports', { default: 'reports' })
+  .option('--format <list>', `Extra formats: ${FORMATS.join(',')}`, { default: 'terminal' })
   .action(async (flags) => {
+    const formats = parseFormats(String(flags.format));
     for (const assignment of await assignments(flags.rubrics, flags.submissions)) {
       const rubric = await loadRubric(path.join(flags.rubrics, `${assignment}.yaml`));
       const graded = await gradeWithProgress(rubric, [path.join(flags.submissions, assignment)], {});
-      await writeBatch(path.join(flags.out, assignment), rubric, graded);
+      await writeBatch(path.join(flags.out, assignment), rubric, graded, formats);
       process.stdout.write(`\n# ${assignment}\n` + terminalReport(graded.map((g) => g.result), { color, details: false, reveal: 'all' }));
     }
   });

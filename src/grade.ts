@@ -64,7 +64,7 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
   const answers = questions.flatMap((q) => q.answers);
   const automatic = rubric.questions.flatMap((q) => q.answers).filter((a) => !a.manual);
   const automaticIds = new Set(automatic.map((a) => a.id));
-  const { slips } = findSlips(parsed.claims, rubric.logBase);
+  const slips = findSlips(parsed.claims, rubric.logBase);
   return {
     submission: meta.submission,
     rubric: rubric.rubric,

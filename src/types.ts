@@ -115,6 +115,8 @@ export interface Slip {
   value: NumericValue;
   /** What the student wrote next. */
   wrote: NumericValue;
+  /** Set when the chain is consistent under a known misreading (`\log` as base 10). */
+  diagnosis?: string;
 }
 
 export interface AnswerResult {

@@ -5,22 +5,9 @@
 import { evaluateStudent, latexToMathjs } from '../latex/index.js';
 import type { Claim, NumericValue, Slip, Step } from '../types.js';
 
-export interface Diagnosis {
-  line: number;
-  column: number;
-  shown: string;
-  message: string;
-}
-
-export interface Consistency {
-  slips: Slip[];
-  diagnoses: Diagnosis[];
-}
-
 /** Checks every chain; `logBase` is the rubric's reading of `\log` (default e). */
-export function findSlips(claims: Claim[], logBase = Math.E): Consistency {
+export function findSlips(claims: Claim[], logBase = Math.E): Slip[] {
   const slips: Slip[] = [];
-  const diagnoses: Diagnosis[] = [];
   const seen = new Set<string>();
   for (const claim of claims) {
     for (let i = 0; i + 1 < claim.steps.length; i++) {
@@ -33,20 +20,12 @@ export function findSlips(claims: Claim[], logBase = Math.E): Consistency {
       const key = `${next.line}:${next.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const slip: Slip = { line: next.line, column: next.column, shown: step.expr ?? step.source, value: round(step.value), wrote: next.value };
       const base = otherLogBase(step, next.value, halfUnit, logBase);
-      if (base !== null) {
-        diagnoses.push({
-          line: next.line,
-          column: next.column,
-          shown: step.expr ?? step.source,
-          message: `\\log read as base ${base}: ${step.source.trim()} gives ${show(next.value)} only with log${base}; with ln it is ${show(step.value)}`,
-        });
-        continue;
-      }
-      slips.push({ line: next.line, column: next.column, shown: step.expr ?? step.source, value: round(step.value), wrote: next.value });
+      slips.push(base === null ? slip : { ...slip, diagnosis: `consistent with \\log read as base ${base}, not an arithmetic slip; these logs are natural (ln)` });
     }
   }
-  return { slips, diagnoses };
+  return slips;
 }
 
 /** Half a unit in the last decimal written, for a plain number or an array of them. */

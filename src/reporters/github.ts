@@ -3,7 +3,7 @@
 // warnings, arithmetic slips notices; correct and TA-graded answers say nothing.
 import path from 'node:path';
 import type { GradeResult, Status } from '../types.js';
-import { escapeWorkflowData, escapeWorkflowProperty, showValue } from './text.js';
+import { describeSlip, escapeWorkflowData, escapeWorkflowProperty, showValue } from './text.js';
 
 type Level = 'error' | 'warning' | 'notice';
 
@@ -51,7 +51,7 @@ function annotationsOf(result: GradeResult, file: string): Annotation[] {
     line: slip.line,
     col: slip.column,
     title: 'arithmetic slip',
-    message: `${slip.shown} is ${showValue(slip.value)}, written ${showValue(slip.wrote)}`,
+    message: describeSlip(slip),
   }));
   return [...answers, ...slips];
 }

@@ -8,7 +8,7 @@ import { LIMITS } from '../latex/limits.js';
 import { INPUT_LIMITS } from '../markdown/input.js';
 import { findMathSpans } from '../markdown/math-spans.js';
 import type { AnswerResult, GradeResult, QuestionResult } from '../types.js';
-import { escapeHtml as h, formatPoints, showValue, STATUS_SYMBOL } from './text.js';
+import { describeSlip, escapeHtml as h, formatPoints, showValue, STATUS_SYMBOL } from './text.js';
 
 const HTML_LIMITS = {
   /** Characters of the submission shown; the grader refuses larger files anyway. */
@@ -121,7 +121,7 @@ function header(result: GradeResult): string {
 function answersPanel(result: GradeResult): string {
   const questions = result.questions.map(questionSection);
   const slips = result.slips.map(
-    (s) => `<li><a href="#L${s.line}">line ${s.line}</a>: ${h(s.shown)} is ${h(showValue(s.value))}, written ${h(showValue(s.wrote))}</li>`,
+    (s) => `<li><a href="#L${s.line}">line ${s.line}</a>: ${h(describeSlip(s))}</li>`,
   );
   const slipSection = slips.length === 0 ? [] : ['<section>', '<h2>Arithmetic slips</h2>', '<ul>', ...slips, '</ul>', '</section>'];
   return ['<nav aria-label="Answers">', ...questions, ...slipSection, '</nav>'].join('\n');
@@ -165,8 +165,7 @@ function marksByLine(result: GradeResult): Map<number, string[]> {
     });
   });
   for (const slip of result.slips) {
-    const says = `${slip.shown} is ${showValue(slip.value)}, written ${showValue(slip.wrote)}`;
-    add(slip.line, `<span class="mark slip" title="${h(says)}">slip</span>`);
+    add(slip.line, `<span class="mark slip" title="${h(describeSlip(slip))}">slip</span>`);
   }
   return marks;
 }

@@ -3,7 +3,7 @@
 // TA-graded ones are skipped, a submission that could not be graded is an error.
 // No timestamps and `time="0"`, so the same results give the same bytes.
 import type { AnswerResult, GradeResult, Status } from '../types.js';
-import { escapeXmlAttribute, escapeXmlText, exactNumber, showValue } from './text.js';
+import { describeSlip, escapeXmlAttribute, escapeXmlText, exactNumber, showValue } from './text.js';
 
 type Outcome = 'passed' | 'failure' | 'skipped' | 'error';
 
@@ -82,7 +82,7 @@ function details(answer: AnswerResult): string {
 function suiteLines(result: GradeResult, cases: Case[]): string[] {
   const submission = escapeXmlAttribute(result.submission);
   const properties = { student: result.student, rubric: result.rubric, score: exactNumber(result.score), maxScore: exactNumber(result.maxScore) };
-  const slips = result.slips.map((s) => `slip at ${s.line}:${s.column}: ${s.shown} is ${showValue(s.value)}, written ${showValue(s.wrote)}`);
+  const slips = result.slips.map((s) => `slip at ${s.line}:${s.column}: ${describeSlip(s)}`);
   return [
     `  <testsuite name="${submission}" ${countAttributes(countOf(cases))} time="0">`,
     '    <properties>',

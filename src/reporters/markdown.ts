@@ -60,8 +60,8 @@ function slipsSection(slips: Slip[]): string[] {
     '',
     'A step of your working does not equal the step before it:',
     '',
-    '| Where | Shown | Equals | Written |',
-    '| --- | --- | --- | --- |',
-    ...slips.map((s) => `| ${s.line}:${s.column} | ${md(s.shown)} | ${md(showValue(s.value))} | ${md(showValue(s.wrote))} |`),
+    '| Where | Shown | Equals | Written | Note |',
+    '| --- | --- | --- | --- | --- |',
+    ...slips.map((s) => `| ${s.line}:${s.column} | ${md(s.shown)} | ${md(showValue(s.value))} | ${md(showValue(s.wrote))} | ${md(s.diagnosis ?? '')} |`),
   ];
 }

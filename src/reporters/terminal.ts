@@ -1,6 +1,7 @@
 // The terminal reporter: one line per submission, and for a single submission (or with
 // `details`) one line per answer. Colour only when asked (the CLI decides: TTY, NO_COLOR).
 import type { AnswerResult, GradeResult, Status } from '../types.js';
+import { describeSlip, STATUS_SYMBOL } from './text.js';
 
 export type Reveal = 'found' | 'verdict' | 'all';
 
@@ -10,16 +11,6 @@ export interface TerminalOptions {
   /** What a student may see (SPEC §4 `reveal`); a TA's run shows everything. */
   reveal: Reveal;
 }
-
-const SYMBOL: Record<Status, string> = {
-  correct: '✓',
-  partial: '◐',
-  incorrect: '✗',
-  missing: '?',
-  unreadable: '!',
-  manual: '✎',
-  found: '•',
-};
 
 const COLOR: Record<Status, number> = {
   correct: 32,
@@ -45,13 +36,13 @@ export function terminalReport(results: GradeResult[], options: TerminalOptions)
       for (const answer of question.answers) {
         const status = visibleStatus(answer, options.reveal);
         const color = COLOR[status];
-        const symbol = SYMBOL[status];
+        const symbol = STATUS_SYMBOL[status];
         lines.push(`    ${paint(color, symbol + ' ' + status.padEnd(10))} ${answer.id}  ${visibleReason(answer, options.reveal)}`);
         if (options.reveal === 'all' && answer.feedback) lines.push(`      ${answer.feedback}`);
       }
     }
     for (const slip of result.slips) {
-      lines.push(`  ${paint(33, 'slip')} line ${slip.line}: ${slip.shown} is ${show(slip.value)}, written ${show(slip.wrote)}`);
+      lines.push(`  ${paint(33, 'slip')} line ${slip.line}: ${describeSlip(slip)}`);
     }
   }
   const manual = results.flatMap((r) =>

@@ -1,7 +1,7 @@
 // Putting untrusted text (student work, and reasons that quote it) into each output
 // language, and how numbers and statuses read there. Every escape starts from the
 // assumption that the text is hostile: markup, control characters, lone surrogates.
-import type { Status } from '../types.js';
+import type { Slip, Status } from '../types.js';
 
 /** Characters XML 1.0 forbids, lone surrogates included (the `u` flag sees them as code points). */
 const INVALID_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -88,6 +88,15 @@ export const STATUS_SYMBOL: Record<Status, string> = {
  * Points as a person reads them: at most two decimals, no trailing zeros.
  * @example formatPoints(2 / 3) // '0.67'
  */
+/**
+ * One line for a slip: its diagnosis when it has one, else both values.
+ * @example describeSlip({ shown: '1+1', value: 2, wrote: 3, line: 1, column: 1 }) // "1+1 is 2, written 3"
+ */
+export function describeSlip(slip: Slip): string {
+  const values = `${slip.shown} is ${showValue(slip.value)}, written ${showValue(slip.wrote)}`;
+  return slip.diagnosis === undefined ? values : `${slip.diagnosis} (${values})`;
+}
+
 export function formatPoints(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
