@@ -8,6 +8,7 @@ import { findSlips } from './checks/slips.js';
 import { withinTolerance } from './checks/tolerance.js';
 import { evaluate } from './engine/index.js';
 import { excerpt } from './excerpt.js';
+import { flatten, isZero, sameElements } from './values.js';
 import { toNumericValue } from './engine/plain.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
 import { readSubmission } from './markdown/index.js';
@@ -211,7 +212,7 @@ function followThrough(
   const given = Object.values(rubric.contextScope).map(toNumericValue).filter((v): v is NumericValue => v !== null);
   for (const id of answer.dependsOn) {
     const own = studentValues.get(id);
-    if (own === undefined || isZero(own) || given.some((g) => sameValue(g, own))) return null;
+    if (own === undefined || isZero(own) || given.some((g) => sameElements(g, own, 1e-9))) return null;
     // Use the student's value in the shape of the true one: a written column vector
     // stands for a 1-D vector, and must not broadcast into a matrix.
     scope[id] = reshapeLike(own, scope[id]);
@@ -223,18 +224,25 @@ function followThrough(
 
 function reshapeLike(value: NumericValue, like: unknown): NumericValue {
   const target = toNumericValue(like);
-  if (target === null || !Array.isArray(value) || flat(value).length !== flat(target).length) return value;
-  if (!Array.isArray(target)) return flat(value)[0];
-  if (!Array.isArray(target[0])) return flat(value);
+  if (target === null || !Array.isArray(value) || flatten(value).length !== flatten(target).length) return value;
+  if (!Array.isArray(target)) return flatten(value)[0];
+  if (!Array.isArray(target[0])) return flatten(value);
   const width = (target[0] as number[]).length;
-  const values = flat(value);
+  const values = flatten(value);
   return (target as number[][]).map((_, r) => values.slice(r * width, (r + 1) * width));
 }
 
+const trueValuesCache = new WeakMap<LoadedRubric, Record<string, NumericValue>>();
+
+/** The true value of every numeric answer, by id: the scope `expected` values see. */
 function trueValues(rubric: LoadedRubric): Record<string, NumericValue> {
-  const values: Record<string, NumericValue> = {};
-  for (const answer of rubric.questions.flatMap((q) => q.answers)) {
-    if (answer.expectedValue !== undefined) values[answer.id] = answer.expectedValue;
+  let values = trueValuesCache.get(rubric);
+  if (values === undefined) {
+    values = {};
+    for (const answer of rubric.questions.flatMap((q) => q.answers)) {
+      if (answer.expectedValue !== undefined) values[answer.id] = answer.expectedValue;
+    }
+    trueValuesCache.set(rubric, values);
   }
   return values;
 }
@@ -260,19 +268,8 @@ function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: string)
   };
 }
 
-function isZero(value: NumericValue): boolean {
-  return flat(value).every((x) => x === 0);
-}
 
-function sameValue(a: NumericValue, b: NumericValue): boolean {
-  const x = flat(a);
-  const y = flat(b);
-  return x.length === y.length && x.every((v, i) => Math.abs(v - y[i]) <= 1e-9 * Math.max(1, Math.abs(v)));
-}
 
-function flat(value: NumericValue): number[] {
-  return Array.isArray(value) ? (value as Array<number | number[]>).flat() : [value];
-}
 
 function sum(values: number[]): number {
   return round(values.reduce((a, b) => a + b, 0));

@@ -4,6 +4,7 @@
 import type { MathNode } from 'mathjs';
 import { parse, toNumericValue, type Engine } from '../engine/index.js';
 import type { NumericValue, Tolerance } from '../types.js';
+import { flatten, sameElements } from '../values.js';
 import { withinTolerance } from './tolerance.js';
 
 export interface Diagnosis {
@@ -35,7 +36,7 @@ export function diagnose(engine: Engine, expected: string, scope: Record<string,
   const found: Diagnosis[] = [];
   const add = (id: Diagnosis['id'], feedback: string, node: MathNode | null) => {
     const value = node === null ? null : run(node, scope);
-    if (value !== null && !sameValue(value, truth)) found.push({ id, feedback, value });
+    if (value !== null && !sameElements(value, truth)) found.push({ id, feedback, value });
   };
   add('precision-recall-swapped', 'Your value is what the computation gives with precision and recall swapped.', renameCalls(engine, root, { precision: 'recall', recall: 'precision' }));
   for (const base of [10, 2] as const) {
@@ -121,7 +122,7 @@ function transposedOperands(engine: Engine, root: MathNode, scope: Record<string
     if (target === root || !isSquareMatrix(run(target, scope))) continue;
     const variant = root.transform((node) => (node === target ? parse(engine, `transpose(${node.toString()})`) : node));
     const value = run(variant, scope);
-    if (value !== null && flat(value).length === flat(truth).length) results.push(variant);
+    if (value !== null && flatten(value).length === flatten(truth).length) results.push(variant);
   }
   return results;
 }
@@ -137,12 +138,4 @@ function calleeName(node: MathNode): string | null {
   return fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : null;
 }
 
-function sameValue(a: NumericValue, b: NumericValue): boolean {
-  const x = flat(a);
-  const y = flat(b);
-  return x.length === y.length && x.every((v, i) => Math.abs(v - y[i]) <= 1e-12 * Math.max(1, Math.abs(v)));
-}
 
-function flat(value: NumericValue): number[] {
-  return Array.isArray(value) ? (value as Array<number | number[]>).flat() : [value];
-}

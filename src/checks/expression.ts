@@ -7,6 +7,7 @@ import { parse, sharedEngine } from '../engine/index.js';
 import { evaluateStudent } from '../latex/index.js';
 import type { Domain } from '../rubric/schema.js';
 import type { NumericValue } from '../types.js';
+import { flatten } from '../values.js';
 
 export interface ExpressionVerdict {
   status: 'correct' | 'incorrect' | 'unreadable';
@@ -118,9 +119,6 @@ function isFinite(value: NumericValue): boolean {
   return flatten(value).every(Number.isFinite);
 }
 
-function flatten(value: NumericValue): number[] {
-  return Array.isArray(value) ? (value as Array<number | number[]>).flat() : [value];
-}
 
 function describe(value: NumericValue): string {
   return typeof value === 'number' ? String(Number(value.toPrecision(6))) : JSON.stringify(value);

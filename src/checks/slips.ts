@@ -4,6 +4,7 @@
 // chain is consistent with `\log` read as base 10 or 2 — then that is the diagnosis.
 import { evaluateStudent, latexToMathjs } from '../latex/index.js';
 import type { Claim, NumericValue, Slip, Step } from '../types.js';
+import { flatten } from '../values.js';
 
 /** Checks every chain; `logBase` is the rubric's reading of `\log` (default e). */
 export function findSlips(claims: Claim[], logBase = Math.E): Slip[] {
@@ -58,9 +59,6 @@ function otherLogBase(step: Step, wrote: NumericValue, halfUnit: number, logBase
   return null;
 }
 
-function flatten(value: NumericValue): number[] {
-  return Array.isArray(value) ? (value as Array<number | number[]>).flat() : [value];
-}
 
 function round(value: NumericValue): NumericValue {
   const r = (x: number) => Number(x.toPrecision(10));

@@ -1,0 +1,21 @@
+// Small helpers over NumericValue (a number, a vector or a matrix), shared by the checks.
+import type { NumericValue } from './types.js';
+
+/**
+ * The elements in row-major order.
+ * @example flatten([[1, 2], [3, 4]]) // [1, 2, 3, 4]
+ */
+export function flatten(value: NumericValue): number[] {
+  return Array.isArray(value) ? (value as Array<number | number[]>).flat() : [value];
+}
+
+/** Same elements (in row-major order) up to float noise; the shape is not compared. */
+export function sameElements(a: NumericValue, b: NumericValue, relative = 1e-12): boolean {
+  const x = flatten(a);
+  const y = flatten(b);
+  return x.length === y.length && x.every((v, i) => Math.abs(v - y[i]) <= relative * Math.max(1, Math.abs(v)));
+}
+
+export function isZero(value: NumericValue): boolean {
+  return flatten(value).every((x) => x === 0);
+}
