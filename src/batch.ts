@@ -3,7 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { listSubmissions, shard, type SubmissionFile } from './files.js';
+import { listSubmissions, shard, UsageError, type SubmissionFile } from './files.js';
 import { gradeFile } from './grade.js';
 import {
   gradebookCsv,
@@ -116,10 +116,44 @@ export async function writeBatch(out: string, rubric: LoadedRubric, graded: Grad
     if (formats.includes('html')) await write('.html', htmlReport(shown, result.error ? '' : await readFile(result.submission, 'utf8')));
     if (formats.includes('gradescope')) await write('.results.json', gradescopeResults(shown));
   }
-  const results = graded.map((g) => g.result);
-  const summary = summarise(rubric.rubric, results);
+  await writeBatchFiles(out, rubric.rubric, graded.map((g) => g.result), formats);
+}
+
+/** The files that cover the whole batch: summary.json, gradebook.csv, and summary.html / junit.xml when asked. */
+async function writeBatchFiles(out: string, rubric: string, results: GradeResult[], formats: readonly Format[]): Promise<void> {
+  const summary = summarise(rubric, results);
   await writeFile(path.join(out, 'summary.json'), summaryJson(summary));
   await writeFile(path.join(out, 'gradebook.csv'), gradebookCsv(results));
   if (formats.includes('html')) await writeFile(path.join(out, 'summary.html'), summaryHtml(summary));
   if (formats.includes('junit')) await writeFile(path.join(out, 'junit.xml'), junitReport(results));
+}
+
+/**
+ * Reads the JSON reports written by `grade` (e.g. by several `--shard` runs), sorted by
+ * submission so that the joined files do not depend on the order given.
+ * @example await readReports(['shard1/alice.json', 'shard2/bob.json'])
+ */
+export async function readReports(files: string[]): Promise<GradeResult[]> {
+  const results: GradeResult[] = [];
+  for (const file of files) {
+    let report: GradeResult;
+    try {
+      report = JSON.parse(await readFile(file, 'utf8')) as GradeResult;
+    } catch (error) {
+      throw new UsageError(`${file}: not a markgrade JSON report (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (typeof report.submission !== 'string' || !Array.isArray(report.questions)) {
+      throw new UsageError(`${file}: not a markgrade JSON report (no submission or questions)`);
+    }
+    results.push(report);
+  }
+  const rubrics = new Set(results.map((r) => r.rubric));
+  if (rubrics.size > 1) throw new UsageError(`the reports come from different rubrics: ${[...rubrics].join(', ')}`);
+  return results.sort((a, b) => (a.submission < b.submission ? -1 : a.submission > b.submission ? 1 : 0));
+}
+
+/** `merge`: the batch files for reports graded in separate runs. */
+export async function writeMerged(out: string, results: GradeResult[], formats: readonly Format[]): Promise<void> {
+  await mkdir(out, { recursive: true });
+  await writeBatchFiles(out, results[0]?.rubric ?? '', results, formats);
 }

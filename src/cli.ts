@@ -5,7 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
-import { gradeAll, writeBatch, type GradeAllOptions, type Graded } from './batch.js';
+import { gradeAll, readReports, writeBatch, writeMerged, type GradeAllOptions, type Graded } from './batch.js';
 import { UsageError } from './files.js';
 import { gradeFile } from './grade.js';
 import { applyOverrides, loadOverrides } from './overrides.js';
@@ -45,12 +45,17 @@ cli
 cli
   .command('check <rubric> <submission>', 'Pre-check one submission: were my answers found and read?')
   .option('--json', 'Print the report as JSON')
+  .option('--watch', 'Check again each time the file is saved')
   .action(async (rubricFile: string, submission: string, flags) => {
     const rubric = await loadRubric(rubricFile);
-    const result = await gradeFile(rubric, { submission, name: path.basename(submission).replace(/\.[^.]+$/, '') });
     const reveal: Reveal = rubric.public ? 'found' : rubric.reveal;
-    const shown = forStudent(result, reveal);
-    process.stdout.write(flags.json ? JSON.stringify(shown, null, 2) + '\n' : terminalReport([shown], { color, details: true, reveal }));
+    const checkOnce = async () => {
+      const result = await gradeFile(rubric, { submission, name: path.basename(submission).replace(/\.[^.]+$/, '') });
+      const shown = forStudent(result, reveal);
+      process.stdout.write(flags.json ? JSON.stringify(shown, null, 2) + '\n' : terminalReport([shown], { color, details: true, reveal }));
+    };
+    await checkOnce();
+    if (flags.watch) await watchFile(submission, checkOnce);
   });
 
 cli
@@ -80,6 +85,15 @@ cli
     const { output, exitCode } = await rubricCommand(action, file);
     process.stdout.write(output);
     process.exitCode = exitCode;
+  });
+
+cli
+  .command('merge <...reports>', 'Join the JSON reports of several shards into one summary, gradebook and junit.xml')
+  .option('--out <dir>', 'Folder for the joined files', { default: 'reports' })
+  .option('--format <list>', 'Also write junit (junit.xml) or html (summary.html)', { default: '' })
+  .action(async (reports: string[], flags) => {
+    const formats = parseFormats(String(flags.format));
+    await writeMerged(flags.out, await readReports(reports), formats);
   });
 
 cli
@@ -130,6 +144,21 @@ async function gradeWithProgress(rubric: LoadedRubric, paths: string[], options:
   });
   bar?.stop();
   return graded;
+}
+
+/** Runs `onChange` after each save of `file` (editors save in bursts: wait for quiet). */
+async function watchFile(file: string, onChange: () => Promise<void>): Promise<void> {
+  const { watch } = await import('node:fs');
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  process.stderr.write(`watching ${file} (Ctrl-C to stop)\n`);
+  watch(file, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(onChange);
+    }, 150);
+  });
+  await new Promise(() => undefined);
 }
 
 async function assignments(rubricsDir: string, submissionsDir: string): Promise<string[]> {

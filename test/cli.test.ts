@@ -145,3 +145,20 @@ test('a malformed overrides file is a usage error with its place', () => {
   expect(out.code).toBe(2);
   expect(out.stderr).toMatch(/overrides\.yaml:2:\d+/);
 });
+
+test('merge joins shard reports into the same summary and gradebook as one run', () => {
+  const { dir, rubric } = course();
+  run(['grade', rubric, 'subs', '--out', 'all'], dir);
+  run(['grade', rubric, 'subs', '--shard', '1/2', '--out', 'p1'], dir);
+  run(['grade', rubric, 'subs', '--shard', '2/2', '--out', 'p2'], dir);
+  const reports = ['p2', 'p1'].flatMap((shardDir) =>
+    (readdirSync(path.join(dir, shardDir), { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.json') && f !== 'summary.json')
+      .map((f) => path.join(shardDir, f)),
+  );
+  expect(reports).toHaveLength(3);
+  expect(run(['merge', ...reports, '--out', 'merged'], dir).code).toBe(0);
+  for (const file of ['gradebook.csv', 'summary.json']) {
+    expect(readFileSync(path.join(dir, 'merged', file), 'utf8')).toBe(readFileSync(path.join(dir, 'all', file), 'utf8'));
+  }
+});
