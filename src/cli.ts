@@ -75,7 +75,14 @@ cli
   .action(async (expression: string, flags) => {
     const { evaluateForCli } = await import('./eval.js');
     const rubric = flags.rubric ? await loadRubric(flags.rubric) : undefined;
-    process.stdout.write(evaluateForCli(expression, rubric, Boolean(flags.json)) + '\n');
+    let output: string;
+    try {
+      output = evaluateForCli(expression, rubric, Boolean(flags.json));
+    } catch (error) {
+      // A wrong expression is the user's input error, like a wrong flag.
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    process.stdout.write(output + '\n');
   });
 
 cli
