@@ -39,6 +39,11 @@ export function checkExpression(student: string, expected: string, domain: Domai
     const got = evaluateStudent(student, point);
     if (!want.ok || !isFinite(want.value)) continue; // redraw: outside the expected's domain
     if (!got.ok) {
+      // Shapes that do not fit (a product of two column vectors) are a wrong answer
+      // when the expected expression evaluates at the same point.
+      if (/dimension mismatch|size/i.test(got.refusal.reason)) {
+        return { status: 'incorrect', reason: `not equivalent: your expression does not fit the shapes of ${variables.join(', ')} (${got.refusal.reason})` };
+      }
       if (got.refusal.kind === 'limit' || got.refusal.kind === 'unreadable') {
         return { status: 'unreadable', reason: `could not evaluate your expression: ${got.refusal.reason}` };
       }
