@@ -7,14 +7,14 @@ import { checkNumber } from './checks/number.js';
 import { findSlips } from './checks/slips.js';
 import { withinTolerance } from './checks/tolerance.js';
 import { evaluate } from './engine/index.js';
-import { excerpt } from './excerpt.js';
-import { flatten, isZero, sameElements } from './values.js';
 import { toNumericValue } from './engine/plain.js';
+import { excerpt } from './excerpt.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
 import { readSubmission } from './markdown/index.js';
 import { chooseClaim, shapeOfValue } from './match.js';
 import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
 import type { AnswerResult, Claim, GradeResult, NumericValue, ParsedSubmission, QuestionResult } from './types.js';
+import { flatten, isZero, sameElements } from './values.js';
 
 export interface SubmissionMeta {
   /** The submission's path as shown in reports. */
@@ -59,8 +59,7 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
   const studentValues = new Map<string, NumericValue>();
   const questions = rubric.questions.map((question, index) => {
     const others = headingRegexes.filter((r, i): r is RegExp => r !== null && i !== index);
-    const result = gradeQuestion(rubric, question, parsed, others, studentValues);
-    return result;
+    return gradeQuestion(rubric, question, parsed, others, studentValues);
   });
   const answers = questions.flatMap((q) => q.answers);
   const automatic = rubric.questions.flatMap((q) => q.answers).filter((a) => !a.manual);
