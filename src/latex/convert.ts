@@ -6,6 +6,7 @@ import { parseTokens } from './parser.js';
 import { CONSTANTS, DEFAULT_POLICY, type LatexPolicy } from './policy.js';
 import { prepare } from './preprocess.js';
 import { RefusalError, refuse } from './refusal.js';
+import { withoutTrailingRemark } from './remarks.js';
 import { convertAtoms, type Context } from './tokens.js';
 import { NodeBudget, freeSymbols, print, type Expr } from './tree.js';
 
@@ -26,7 +27,7 @@ export function latexToMathjs(latex: string, policy: Partial<LatexPolicy> = {}):
       depth: 0,
       parse: parseTokens,
     };
-    const atoms = katexAtoms(prepare(latex));
+    const atoms = withoutTrailingRemark(katexAtoms(prepare(latex)));
     refuseNotationWithoutValue(atoms);
     const expr = convertAtoms(atoms, ctx);
     return { ok: true, expr: print(expr), symbols: freeSymbols(expr, CONSTANTS), percent: isPercent(expr) };

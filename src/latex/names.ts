@@ -1,5 +1,5 @@
 // Variable names built from KaTeX nodes (SPEC §5): styling dropped, accents as
-// suffixes, subscripts joined by `_`, a layer index `^{(2)}` kept as `__2`.
+// suffixes, subscripts joined by `_`, a layer index `^{(2)}` or `^{[2]}` kept as `__2`.
 import { ACCENT_SUFFIXES, GREEK, MATHJS_RESERVED, TRANSPOSE_MARKS } from './policy.js';
 import { atomsIn, list, type KNode } from './katex.js';
 import { refuse } from './refusal.js';
@@ -83,13 +83,15 @@ function refuseSub(node: KNode): never {
   return refuse('unreadable', `subscript with "${node.text ?? node.type}"`);
 }
 
-/** `{(2)}` -> `2`: a superscript in parentheses is a layer index, part of the name. */
+/** Brackets around a layer index: `z^{(2)}`, and `a^{[2]}` as deep-learning courses write it. */
+const LAYER_BRACKETS: Record<string, string> = { '(': ')', '[': ']', '\\lbrack': '\\rbrack' };
+
+/** `{(2)}`, `{[2]}` -> `2`: a superscript in brackets is a layer index, part of the name. */
 export function layerIndex(sup: KNode): string | null {
   const atoms = atomsIn(sup);
   if (atoms.length < 3) return null;
-  const first = atoms[0];
-  const last = atoms[atoms.length - 1];
-  if (first.text !== '(' || last.text !== ')') return null;
+  const close = LAYER_BRACKETS[atoms[0].text ?? ''];
+  if (close === undefined || atoms[atoms.length - 1].text !== close) return null;
   return subscriptText({ type: 'ordgroup', body: atoms.slice(1, -1) });
 }
 

@@ -1,16 +1,22 @@
 // Plain-text forms students type outside math mode, rewritten into LaTeX that KaTeX
 // reads the way the student meant. This runs before KaTeX because KaTeX would read
 // `71 %` as a comment, `1.5e-3` as 1.5·e − 3 and `0.01 0.02` as 0.010.02.
+import { plainExponents } from './exponents.js';
 import { LIMITS } from './limits.js';
+import { writtenNumbers } from './numbers.js';
 import { refuse } from './refusal.js';
 
 /** Commands that only label or number a formula. */
 const LABELS = /\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b/g;
 const ELLIPSIS = /\.\s*\.\s*\.|…|⋯/;
-const SCIENTIFIC = /(?<![\w.\\])(\d+(?:\.\d*)?|\.\d+)[eE]([+-]?\d+)(?![\w.])/g;
 /** A `%` after a number (or a closing bracket); a LaTeX comment sign everywhere else. */
 const PERCENT_AFTER_VALUE = /([\d.)\]}])\s*(?<!\\)%/g;
-const SUPERSCRIPT_DIGITS: Record<string, string> = { '¹': '1', '²': '2', '³': '3' };
+/**
+ * A full stop, comma or semicolon that ends the student's sentence, after a value and
+ * perhaps some spacing (`x\;.`); not the `.` of a null delimiter (`\right.`).
+ */
+const CLOSING_PUNCTUATION =
+  /(?<=[\w})\]%|!])(?<!\\(?:right|[bB]igg?r?|middle))(?:\s|~|\\[,;:! ]|\\q?quad(?![A-Za-z]))*[.,;:]$/;
 
 /**
  * Normalises one piece of student math for KaTeX, or refuses it.
@@ -23,17 +29,12 @@ export function prepare(source: string): string {
   let text = source.normalize('NFC').replace(LABELS, '').replace(/(?<!\\)\$/g, '').trim();
   if (ELLIPSIS.test(text)) refuse('ellipsis', 'ellipsis "..."');
   checkNesting(text);
-  text = text
+  text = plainExponents(writtenNumbers(text.replace(CLOSING_PUNCTUATION, '').trim()))
     .replace(PERCENT_AFTER_VALUE, '$1\\%')
-    .replace(SCIENTIFIC, '{$1\\times 10^{$2}}')
     // Two numbers separated only by spaces are two values, not 12 (KaTeX drops spaces).
     .replace(/(\d)\s+(?=\.?\d)/g, '$1\\,')
     .replace(/√\s*(\d+(?:\.\d+)?)/g, '\\sqrt{$1}')
-    .replace(/√/g, '\\sqrt ')
-    .replace(/[¹²³]/g, (d) => `^{${SUPERSCRIPT_DIGITS[d]}}`)
-    .replace(/ᵀ/g, '^{T}')
-    // A trailing full stop or semicolon ends the student's sentence, not the number.
-    .replace(/(?<=[\d})\]])\s*[.,;:]$/, '');
+    .replace(/√/g, '\\sqrt ');
   if (/(?<!\\)%/.test(text)) refuse('unreadable', 'a "%" that does not follow a number');
   return text;
 }

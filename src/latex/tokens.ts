@@ -14,6 +14,8 @@ import { LIMITS } from './limits.js';
 import { refuse } from './refusal.js';
 import { NodeBudget, type Expr } from './tree.js';
 
+const GREEK_NAMES = new Set(Object.values(GREEK));
+
 /** A function about to be applied; `extra` arguments follow the student's (a log base). */
 export interface Callable extends FunctionSpec {
   extra: Expr[];
@@ -112,10 +114,6 @@ class TokenWriter {
     return this.tokens;
   }
 
-  hasDigits(): boolean {
-    return this.digits !== '';
-  }
-
   private flushDigits(): void {
     if (this.digits === '') return;
     const text = normaliseNumber(this.digits);
@@ -147,7 +145,6 @@ function readAtom(node: KNode, out: TokenWriter, ctx: Context): void {
     case 'supsub':
       return readSupSub(node, out, ctx);
     case 'ordgroup':
-      if (isDecimalComma(node, out)) return out.digit('.');
       return readGroup(list(node.body), out, ctx);
     case 'genfrac':
       return out.push({ t: 'operand', expr: fraction(node, ctx) });
@@ -239,12 +236,6 @@ function readDelimiter(delim: string, mclass: string, out: TokenWriter): void {
   return refuse('unreadable', `delimiter "${delim}"`);
 }
 
-/** `0{,}5`: the LaTeX way to write a decimal comma. */
-function isDecimalComma(node: KNode, out: TokenWriter): boolean {
-  const body = list(node.body);
-  return out.hasDigits() && body.length === 1 && body[0].text === ',';
-}
-
 /** A braced group `{…}` is one operand; an empty one is nothing. */
 function readGroup(atoms: KNode[], out: TokenWriter, ctx: Context): void {
   if (atoms.length === 0) return;
@@ -332,7 +323,9 @@ function readStyled(node: KNode, out: TokenWriter, ctx: Context): void {
   const parts = nameParts(node);
   if (parts !== null) {
     const name = joinName(parts);
-    return out.push(name.length === 1 ? { t: 'letter', name } : { t: 'operand', expr: { k: 'sym', name } });
+    // A letter stays a letter when styled: `\boldsymbol{\sigma}(z)` is the sigmoid like `\sigma(z)`.
+    const letter = name.length === 1 || GREEK_NAMES.has(name);
+    return out.push(letter ? { t: 'letter', name } : { t: 'operand', expr: { k: 'sym', name } });
   }
   if (node.type === 'accent' || node.type === 'overline') {
     return refuse('unreadable', `an accent on something that is not a variable`);

@@ -4,11 +4,14 @@
 // relation inside math, the math before it in that formula, when there is any). After
 // it each relation starts a new step; a boundary ends the claim. In running text a step
 // is the expression at the start of its content (`0.83` in `= 0.83 which is good`); what
-// follows it is the label of the next claim.
+// follows it is the label of the next claim. A bracketed note, a name before the next
+// relation and `or` with a second value end a step too (see step-ends.ts).
 import { evaluateStudent, latexToMathjs } from '../latex/index.js';
 import type { Claim, Refusal, Step } from '../types.js';
 import { normaliseLabel } from './labels.js';
 import type { SourceText } from './source.js';
+import { alternativeValue, endsWithOperator, endsWithValue, isNote, nameAfterNumber } from './step-ends.js';
+import { EXCERPT_CHARS, MAX_MATH_CHARS } from './stream.js';
 import type { Frag, Token } from './tokens.js';
 
 /** A chain before evaluation: frags of the label and of each step. */
@@ -17,6 +20,8 @@ export interface Chain {
   steps: Frag[][];
   /** Offset where the chain starts (its label, or its first relation). */
   start: number;
+  /** A step offered with another value (`0.763 or 0.9`): it is read as unreadable. */
+  hedge?: { step: number; reason: string };
 }
 
 export interface StepOptions {
@@ -29,44 +34,100 @@ export interface StepOptions {
  * steps `\frac{190}{230}` and `0.83`.
  */
 export function chainsOf(tokens: Token[]): Chain[] {
-  const chains: Chain[] = [];
-  let pending: Frag[] = [];
-  let chain: Chain | null = null;
-  const finish = (): void => {
-    if (chain && chain.steps.length > 0) chains.push(chain);
-    chain = null;
-  };
-  for (const token of tokens) {
+  const reader = new ChainReader();
+  for (const token of tokens) reader.read(token);
+  reader.read({ t: 'end', offset: 0 });
+  return reader.chains;
+}
+
+/** Reads tokens into chains, one token at a time. */
+class ChainReader {
+  readonly chains: Chain[] = [];
+  private pending: Frag[] = [];
+  private chain: Chain | null = null;
+  /** A marker came last, with only blank content since: a bare value there answers (`(b) 0.25`). */
+  private afterMarker = false;
+
+  read(token: Token): void {
     if (token.t === 'frag') {
-      pending.push(token.frag);
-      continue;
+      this.pending.push(token.frag);
+      return;
     }
-    if (token.t === 'rel') {
-      if (!chain) {
-        const label = token.inMath ? mathLabel(pending) : pending;
-        chain = { label, steps: [], start: firstOffset(label) ?? token.offset };
-      } else {
-        const { step, rest } = splitStep(pending);
-        if (step.length > 0) chain.steps.push(step);
+    if (token.t === 'formula') {
+      // `$P = 0.9$ $R = 0.7$`: math with a name of its own after a complete step opens a new claim.
+      if (!this.chain || isBlank(this.pending) || endsWithOperator(this.pending)) return;
+      this.closeStep(false);
+      this.finish();
+    } else if (token.t === 'rel') {
+      if (!this.chain) this.open(token.inMath ? mathLabel(this.pending) : this.pending, token.offset);
+      else {
+        const rest = this.closeStep(true);
         if (!isBlank(rest)) {
-          finish();
-          const label = token.inMath ? mathLabel(rest) : rest;
-          chain = { label, steps: [], start: firstOffset(label) ?? token.offset };
+          this.finish();
+          this.open(token.inMath ? mathLabel(rest) : rest, token.offset);
         }
       }
-    } else if (chain) {
-      const { step } = splitStep(pending);
-      if (step.length > 0) chain.steps.push(step);
-      finish();
+      this.afterMarker = false;
+    } else if (token.t === 'end') {
+      if (this.chain) {
+        this.closeStep(false);
+        this.finish();
+      } else if (this.afterMarker && !token.soft) {
+        const lone = loneValue(this.pending);
+        if (lone) this.chains.push(lone);
+      }
+      if (token.marker) this.afterMarker = true;
+      else if (!isBlank(this.pending)) this.afterMarker = false;
     }
-    pending = [];
+    this.pending = [];
   }
-  if (chain) {
-    const { step } = splitStep(pending);
-    if (step.length > 0) (chain as Chain).steps.push(step);
-    finish();
+
+  private open(label: Frag[], offset: number): void {
+    this.chain = { label, steps: [], start: firstOffset(label) ?? offset };
   }
-  return chains;
+
+  /** Ends the open chain's step at the pending content; returns the content after the step. */
+  private closeStep(beforeRelation: boolean): Frag[] {
+    const { step, rest } = splitStep(this.pending, beforeRelation);
+    if (step.length > 0 && this.chain) {
+      this.chain.steps.push(step);
+      noteHedge(this.chain, rest);
+    }
+    return rest;
+  }
+
+  private finish(): void {
+    if (this.chain && this.chain.steps.length > 0) this.chains.push(this.chain);
+    this.chain = null;
+  }
+}
+
+/**
+ * A value standing alone right after a marker (`Ans 2.a> 0.5`, `1. $3$`, `(b) **0.25**`,
+ * `b) $\begin{bmatrix}…\end{bmatrix}$`): a claim without a label, or null.
+ */
+function loneValue(pending: Frag[]): Chain | null {
+  const { step, rest } = splitStep(pending);
+  if (step.length === 0 || !looksLikeValue(step)) return null;
+  const chain: Chain = { label: [], steps: [step], start: firstOffset(step) ?? step[0].map[0] };
+  if (isBlank(rest)) return chain;
+  noteHedge(chain, rest);
+  return chain.hedge ? chain : null;
+}
+
+/** A cell or bare answer worth a claim: math, or text that opens with a number, sign, bracket or `.5`. */
+export function looksLikeValue(frags: Frag[]): boolean {
+  const text = frags.map((frag) => frag.text).join('').trim();
+  return frags.some((frag) => frag.kind === 'math') || /^(?:[+\-−(\[]|\.?\d)/.test(text);
+}
+
+/** `P = 0.763 or 0.9`: the last step of the chain is offered with another value. */
+function noteHedge(chain: Chain, rest: Frag[]): void {
+  const other = alternativeValue(rest);
+  if (other === null) return;
+  const step = chain.steps.length - 1;
+  const written = chain.steps[step].map((frag) => frag.text).join('').trim();
+  chain.hedge = { step, reason: `two values given: ${written} or ${other}` };
 }
 
 /** Inside math the label is the math before the relation (`the layer $z_j = …$` -> `z_j`). */
@@ -104,7 +165,7 @@ const EXPRESSION_TOKEN = /\s+|(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d*)?|\.\d+
  * holds no expression at all (`= small random values`), the whole text is the step, so
  * the claim is found and reported unreadable rather than missing.
  */
-function splitStep(frags: Frag[]): { step: Frag[]; rest: Frag[] } {
+function splitStep(frags: Frag[], beforeRelation = false): { step: Frag[]; rest: Frag[] } {
   const step: Frag[] = [];
   for (let k = 0; k < frags.length; k++) {
     const frag = frags[k];
@@ -112,6 +173,8 @@ function splitStep(frags: Frag[]): { step: Frag[]; rest: Frag[] } {
       step.push(frag);
       continue;
     }
+    const bracket = /^\s+[(\[]/.exec(frag.text);
+    if (bracket && endsWithValue(step) && isNote(frag.text, bracket[0].length - 1)) return { step, rest: frags.slice(k) };
     const length = expressionLength(frag.text);
     if (length === frag.text.length || frag.text.slice(length).trim() === '') {
       step.push(frag);
@@ -121,7 +184,20 @@ function splitStep(frags: Frag[]): { step: Frag[]; rest: Frag[] } {
     step.push(cut(frag, 0, length));
     return { step: trimBlank(step), rest: [cut(frag, length, frag.text.length), ...frags.slice(k + 1)] };
   }
-  return { step: trimBlank(step), rest: [] };
+  return (beforeRelation && nameBeforeRelation(step)) || { step: trimBlank(step), rest: [] };
+}
+
+/**
+ * `P_cat = 0.9 R_cat = 0.763`: a name written apart after a complete value, right before
+ * a relation, labels the next claim; the step ends at the value. Null when there is none.
+ */
+function nameBeforeRelation(step: Frag[]): { step: Frag[]; rest: Frag[] } | null {
+  const last = step[step.length - 1];
+  if (last?.kind !== 'text') return null;
+  const at = nameAfterNumber(last.text, FUNCTION_WORDS);
+  if (at < 0) return null;
+  const head = [...step.slice(0, -1), cut(last, 0, at)];
+  return endsWithValue(head) ? { step: head, rest: [cut(last, at, last.text.length)] } : null;
 }
 
 /** The step that opens some content (see splitStep): what a table cell shows. */
@@ -137,10 +213,14 @@ function trimBlank(frags: Frag[]): Frag[] {
 function expressionLength(text: string): number {
   let i = 0;
   let good = 0;
+  /** The last token at the top level was a complete value (a number, `%`, a closed bracket). */
+  let afterValue = false;
   const open: number[] = [];
   while (i < text.length) {
     const c = text[i];
     if ('(['.includes(c)) {
+      // `0.763 (45/59)`, `0.76 (3)`: a bracketed note after a value is not a factor.
+      if (open.length === 0 && afterValue && /\s/.test(text[i - 1] ?? '') && isNote(text, i)) break;
       open.push(i);
       i += 1;
       continue;
@@ -149,7 +229,7 @@ function expressionLength(text: string): number {
       if (open.length === 0) break;
       open.pop();
       i += 1;
-      if (open.length === 0) good = i;
+      if (open.length === 0) [good, afterValue] = [i, true];
       continue;
     }
     if (c === ',' && open.length > 0) {
@@ -160,7 +240,7 @@ function expressionLength(text: string): number {
     const match = EXPRESSION_TOKEN.exec(text);
     if (!match || !isExpressionWord(match[0], text, i + match[0].length)) break;
     i += match[0].length;
-    if (open.length === 0 && match[0].trim() !== '') good = i;
+    if (open.length === 0 && match[0].trim() !== '') [good, afterValue] = [i, /^[\d.%]/.test(match[0])];
   }
   return open.length > 0 ? Math.min(good, open[0]) : good;
 }
@@ -229,7 +309,12 @@ export function claimOf(chain: Chain, ctx: ClaimContext, label?: { text: string;
 
 /** The chain's steps, converted and evaluated. */
 export function stepsOf(chain: Chain, ctx: ClaimContext): Step[] {
-  return chain.steps.map((frags) => stepOf(frags, ctx));
+  return chain.steps.map((frags, i) => (i === chain.hedge?.step ? hedged(stepOf(frags, ctx), chain.hedge.reason) : stepOf(frags, ctx)));
+}
+
+/** A step offered with another value: found, but not read (never one of the two silently). */
+function hedged(step: Step, reason: string): Step {
+  return { ...step, expr: null, symbols: [], value: null, percent: false, refusal: { kind: 'unreadable', reason } };
 }
 
 function labelTextOf(frags: Frag[]): string {
@@ -237,17 +322,15 @@ function labelTextOf(frags: Frag[]): string {
   return text.replace(LEADING_CONNECTIVES, '').trim();
 }
 
-/** Characters of one step we hand to the converter at most (it refuses longer math). */
-const MAX_STEP_CHARS = 10_000;
-
 function stepOf(frags: Frag[], ctx: ClaimContext): Step {
-  const source = frags.map((frag) => frag.text).join('').trim();
+  const written = frags.map((frag) => frag.text).join('').trim();
   const { line, column } = ctx.source.place(firstOffset(frags) ?? frags[0]?.map[0] ?? 0);
-  const base = { source, line, column, decimals: decimalsOf(source) };
+  const length = frags.reduce((sum, frag) => sum + (frag.omitted ?? 0), written.length);
+  if (length > MAX_MATH_CHARS) return overLong(written, length, line, column);
+  const base = { source: written, line, column, decimals: decimalsOf(written) };
   const refused = (refusal: Refusal): Step => ({ ...base, expr: null, symbols: [], value: null, percent: false, refusal });
-  if (source.length > MAX_STEP_CHARS) return refused({ kind: 'limit', reason: `math longer than ${MAX_STEP_CHARS} characters` });
-  if (frags.every((frag) => frag.kind === 'text') && expressionLength(source) === 0) {
-    return refused({ kind: 'unreadable', reason: `words, not math: "${source.slice(0, 40)}"` });
+  if (frags.every((frag) => frag.kind === 'text') && expressionLength(written) === 0) {
+    return refused({ kind: 'unreadable', reason: `words, not math: "${written.slice(0, 40)}"` });
   }
   const latex = frags.map((frag) => (frag.kind === 'text' ? textAsLatex(frag.text) : frag.text)).join('').trim();
   const known = ctx.memo.get(latex);
@@ -257,6 +340,21 @@ function stepOf(frags: Frag[], ctx: ClaimContext): Step {
   const read = convert(latex, ctx.options);
   ctx.memo.set(latex, read);
   return { ...base, ...read, symbols: [...read.symbols] };
+}
+
+/** A step over MAX_MATH_CHARS, refused unread; its source keeps only the start. */
+function overLong(written: string, length: number, line: number, column: number): Step {
+  return {
+    source: `${written.slice(0, EXCERPT_CHARS)}…`,
+    line,
+    column,
+    decimals: null,
+    expr: null,
+    symbols: [],
+    value: null,
+    percent: false,
+    refusal: { kind: 'limit', reason: `math longer than ${MAX_MATH_CHARS} characters (${length})` },
+  };
 }
 
 /** One step's LaTeX -> mathjs expression, free symbols, and value when it has none. */

@@ -45,7 +45,7 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
   const claimContext: ClaimContext = { source, at: sections.at, options, budget: { steps: MAX_STEPS }, memo: new Map() };
   const grids = [...blocks.flatMap((block) => (block.node.type === 'table' ? [gfmGrid(block.node, source.text)] : [])), ...tabTables];
   const claims = [
-    ...chainsOf(tokenize(documentStream(blocks, stream))).map((chain) => claimOf(chain, claimContext)),
+    ...chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end))))).map((chain) => claimOf(chain, claimContext)),
     ...grids.flatMap((grid) => tableClaims(grid, stream, claimContext)),
   ];
   return {
@@ -57,17 +57,29 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
   };
 }
 
-/** All prose blocks as one stream; consecutive blocks of one container may continue a claim. */
-function documentStream(blocks: LeafBlock[], stream: StreamContext): StreamItem[] {
+/**
+ * All prose blocks as one stream; consecutive blocks of one container may continue a
+ * claim. A block that opens right after a marker on its line (the `1.` of a list item)
+ * starts with a marker boundary, so a bare value there is still an answer (`1. $3$`).
+ */
+function documentStream(blocks: LeafBlock[], stream: StreamContext, markerEnds: Set<number>): StreamItem[] {
   const items: StreamItem[] = [];
   let previous: LeafBlock | null = null;
   for (const block of blocks) {
     const joins = previous !== null && isProse(block) && previous.parent === block.parent && block.kind !== 'heading' && previous.kind !== 'heading';
-    items.push({ kind: joins ? 'nl' : 'end', offset: block.start });
+    if (joins) items.push({ kind: 'nl', offset: block.start });
+    else items.push({ kind: 'end', offset: block.start, marker: markerEnds.has(blankBefore(stream.source.text, block.start)) });
     previous = isProse(block) ? block : null;
     if (previous) for (const item of blockStream(block, stream)) items.push(item);
   }
   return items;
+}
+
+/** Offset where the spaces and tabs right before an offset start. */
+function blankBefore(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i -= 1;
+  return i;
 }
 
 function inDocumentOrder(claims: Claim[]): Claim[] {

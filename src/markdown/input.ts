@@ -1,7 +1,9 @@
 // Input guards that run BEFORE remark sees the text (SPEC §8): remark takes about a
 // minute on a 10,000-deep nested list and then overflows the stack, and emphasis or
-// link brackets by the thousand cost it seconds. Every check is one linear pass and
-// every limit is counted in bytes or characters, so the outcome never depends on time.
+// link brackets by the thousand cost it seconds; across a whole file every inline mark
+// costs it memory and time (400,000 inline `$1$` in 2 MB: 12 s and 2.5 GB). Every check
+// is one linear pass and every limit is counted in bytes or characters, so the outcome
+// never depends on time.
 import { SubmissionError } from './errors.js';
 
 export const INPUT_LIMITS = {
@@ -15,6 +17,10 @@ export const INPUT_LIMITS = {
   emphasisMarks: 4_000,
   /** `[` characters in one paragraph (link labels remark must pair). */
   linkBrackets: 2_000,
+  /** Inline marks in the file (see checkMarkup): remark spends 10-50 µs and 3-9 KB on each. */
+  inlineMarks: 20_000,
+  /** Sum of the line numbers where lists, block quotes and setext headings start (see checkBlockStarts). */
+  blockStartLines: 4_000_000,
   /** Lines in the file (remark spends ~0.05 ms a line even on trivial ones). */
   lines: 100_000,
   /** Lines without a blank line between them (remark is quadratic in a paragraph's lines). */
@@ -145,6 +151,95 @@ export function checkNesting(text: string, remarkText = text): void {
     if (newline === -1) break;
     start = newline + 1;
   }
+}
+
+/** Characters that open or close an inline construct remark builds a node for. */
+const MARK_CHARS = new Set(['$', '*', '_', '`', '~', '[', ']', '|', '<', '&', '@']);
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+
+/**
+ * Rejects a file with more inline marks than remark can handle in bounded memory and
+ * time: `$ * _ ~ [ ] | < & @` and backticks, backslash escapes and web addresses (`://`,
+ * `www.`) in `remarkText` (display math is masked there), plus our own math spans, each
+ * counted at its offset in `mathOpens` (ascending), since each one is lexed.
+ * The seeds have one mark (or span) in 50 to 150 characters: only past 1 MB would a real
+ * file reach the limit.
+ * Example: `checkMarkup("$1$ ".repeat(10_001), [])` throws a SubmissionError of kind `size`.
+ */
+export function checkMarkup(remarkText: string, mathOpens: number[]): void {
+  let marks = 0;
+  let span = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < remarkText.length; i++) {
+    if (remarkText[i] === '\n') [line, lineStart] = [line + 1, i + 1];
+    else if (isMark(remarkText, i)) marks += 1;
+    if (mathOpens[span] === i) [marks, span] = [marks + 1, span + 1];
+    if (marks > INPUT_LIMITS.inlineMarks) {
+      throw new SubmissionError('size', `too much inline markup: more than ${INPUT_LIMITS.inlineMarks} math, emphasis, code, link or table marks in one file`, line, i - lineStart + 1);
+    }
+  }
+}
+
+function isMark(text: string, i: number): boolean {
+  const c = text[i];
+  if (MARK_CHARS.has(c)) return true;
+  if (c === '\\') return ESCAPABLE.test(text[i + 1] ?? '');
+  if (c === ':') return text.startsWith('//', i + 1);
+  return c === 'w' && text.startsWith('ww.', i + 1);
+}
+
+type LineKind = 'blank' | 'quote' | 'list' | 'underline' | 'indented' | 'text';
+
+const BLANK = /[ \t]*$/my;
+const QUOTE = / {0,3}>/y;
+const LIST_ITEM = / {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/my;
+const UNDERLINE = / {0,3}(?:=+|-+)[ \t]*$/my;
+
+/**
+ * Rejects a file with more lists, block quotes and setext headings than remark can close
+ * in bounded time: micromark copies every event read so far each time one of them ends,
+ * so its work is their number times the lines before them (8,000 block quotes in 40 KB
+ * took 10 s, 50,000 took 8 minutes). Each start found in `remarkText` adds its line
+ * number; one list per question in a 2,000-line file adds about 50,000 of the 4 million.
+ * Example: `checkBlockStarts("> a\n\n".repeat(5_000))` throws a SubmissionError of kind `size`.
+ */
+export function checkBlockStarts(remarkText: string): void {
+  let weight = 0;
+  let previous: LineKind = 'blank';
+  let lastSolid: LineKind = 'blank';
+  let line = 1;
+  for (let start = 0; start <= remarkText.length; line++) {
+    const newline = remarkText.indexOf('\n', start);
+    const kind = lineKind(remarkText, start);
+    if (startsBlock(kind, previous, lastSolid)) weight += line;
+    if (weight > INPUT_LIMITS.blockStartLines) {
+      throw new SubmissionError('size', 'too many lists, block quotes and underlined headings for a file this long (the work grows with their number times the lines before them)', line, 1);
+    }
+    previous = kind;
+    if (kind !== 'blank') lastSolid = kind;
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+}
+
+function lineKind(text: string, start: number): LineKind {
+  const at = (pattern: RegExp): boolean => {
+    pattern.lastIndex = start;
+    return pattern.test(text);
+  };
+  if (at(BLANK)) return 'blank';
+  if (at(QUOTE)) return 'quote';
+  if (at(UNDERLINE)) return 'underline';
+  if (at(LIST_ITEM)) return 'list';
+  return text[start] === ' ' || text[start] === '\t' ? 'indented' : 'text';
+}
+
+/** A block quote after a line outside one; a list after text; an underline below text. */
+function startsBlock(kind: LineKind, previous: LineKind, lastSolid: LineKind): boolean {
+  if (kind === 'quote') return previous !== 'quote';
+  if (kind === 'list') return lastSolid !== 'list' && lastSolid !== 'indented';
+  return kind === 'underline' && previous === 'text';
 }
 
 /** List markers and `>` at the start of the line, plus indentation in steps of 4 columns. */

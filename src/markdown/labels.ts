@@ -2,8 +2,12 @@
 // and `the precision of A` all become `precision a`; `\frac{\partial L}{\partial w_i}`
 // becomes `dl/dw i`. Rubric labels and claim labels go through the same function.
 
-/** Marks the slash of a derivative `dA/dB`, the only punctuation a label keeps. */
+/** Marks the slash of a derivative `dA/dB`, one of the few punctuation marks a label keeps. */
 const SLASH = '\uE000';
+/** Marks a decimal point between digits (`\sigma(0.5)` -> `sigma 0.5`). */
+const POINT = '\uE001';
+/** Marks a minus sign before a digit (`\sigma(-2)` -> `sigma -2`, not `sigma 2`). */
+const MINUS = '\uE002';
 const PARTIAL = '∂';
 
 const STYLING = new Set([
@@ -35,8 +39,10 @@ const FILLERS = new Set(['the', 'a', 'an', 'of', 'for', 'class', 'score', 'value
 
 /**
  * The normalised form of a label (SPEC §5): LaTeX styling dropped, accents as suffixes,
- * OCR look-alikes made Latin, lower case, `_ - space` folded, punctuation dropped, filler
- * words dropped, derivatives as `dA/dB`, `\nabla f` as `grad f`, `\ell` as `l`.
+ * OCR look-alikes made Latin, lower case, `_ - space` folded, brackets and commas as
+ * spaces (`recall(A)` -> `recall a`), other punctuation dropped except a decimal point
+ * and a minus sign before a digit, primes as the word `prime` (`L'(w)` -> `l prime w`),
+ * filler words dropped, derivatives as `dA/dB`, `\nabla f` as `grad f`, `\ell` as `l`.
  * The filler `a` is kept when it is the last word: there it names a class (`precision_A`).
  * Example: `normaliseLabel("Precision for class A")` -> `"precision a"`;
  * `normaliseLabel("\\frac{\\partial L}{\\partial w_i}")` -> `"dl/dw i"`.
@@ -44,18 +50,25 @@ const FILLERS = new Set(['the', 'a', 'an', 'of', 'for', 'class', 'score', 'value
 export function normaliseLabel(text: string): string {
   const plain = plainText(latexToText(text));
   const words = plain
-    .replace(/(∂|(?<![\p{L}\p{N}])d)\s*([^\s/∂]+?)\s*\/\s*(∂|d)\s*/gu, `${PARTIAL}$2${SLASH}${PARTIAL}`)
+    .replace(/(∂|(?<![\p{L}\p{N}])d)\s*([^\s/∂]+?)\s*\/\s*(∂|d)\s*/gu, (_, _d, of: string) => `${PARTIAL}${differentiated(of)}${SLASH}${PARTIAL}`)
     .replace(/∂\s+/g, PARTIAL)
     .replaceAll(PARTIAL, 'd')
     .toLowerCase()
-    .replace(/[_\-–—\s]+/g, ' ')
-    .replace(new RegExp(`[^\\p{L}\\p{N} ${SLASH}]`, 'gu'), '')
+    .replace(/(\d)\.(?=\d)/g, `$1${POINT}`)
+    .replace(/(?<![\p{L}\p{N}])[-−](?=\d)/gu, MINUS)
+    .replace(/[_\-–—\s()[\],]+/g, ' ')
+    // `dL/d(w)`: the brackets were spaces; the derivative stays one word.
+    .replace(new RegExp(`\\s+${SLASH}`, 'g'), SLASH)
+    .replace(new RegExp(`${SLASH}d\\s+`, 'g'), `${SLASH}d`)
+    .replace(new RegExp(`[^\\p{L}\\p{N} ${SLASH}${POINT}${MINUS}]`, 'gu'), '')
     .split(' ')
     .filter((word) => word !== '');
   return words
     .filter((word, i) => !FILLERS.has(word) || (word === 'a' && i === words.length - 1))
     .join(' ')
-    .replaceAll(SLASH, '/');
+    .replaceAll(SLASH, '/')
+    .replaceAll(POINT, '.')
+    .replaceAll(MINUS, '-');
 }
 
 /** Unicode clean-up: accents as suffixes, look-alikes and Greek letters as Latin names. */
@@ -67,6 +80,7 @@ function plainText(text: string): string {
     else if (/\p{M}/u.test(char)) continue;
     else if (char === '∇') out += 'grad ';
     else if (char === 'ℓ') out += 'l';
+    else if (char === '′') out += ' prime ';
     else out += LOOK_ALIKES[char] ?? GREEK[char] ?? char;
   }
   return out;
@@ -88,6 +102,9 @@ function latexToText(latex: string): string {
       i += 1;
     } else if (c === '&' || c === '~') {
       out += ' ';
+      i += 1;
+    } else if (c === "'" && isPrime(latex, i)) {
+      out += ' prime ';
       i += 1;
     } else {
       out += c;
@@ -114,9 +131,15 @@ function command(name: string, latex: string, at: number): { text: string; next:
   if (name === 'partial') return { text: PARTIAL, next: at };
   if (name === 'nabla') return { text: 'grad ', next: at };
   if (name === 'ell') return { text: 'l', next: at };
+  if (name === 'prime') return { text: ' prime ', next: at };
   if (DROPPED.has(name) || !/^[A-Za-z]/.test(name)) return { text: ' ', next: at };
   const glue = /^[A-Za-z\\]/.test(latex.slice(at, at + 1)) ? ' ' : '';
   return { text: name + glue, next: at };
+}
+
+/** `'` after a name and not before a letter is a prime (`L'(w)`, `f''`), not an apostrophe (`model's`). */
+function isPrime(latex: string, i: number): boolean {
+  return /[\p{L}\p{N}})']/u.test(latex[i - 1] ?? '') && !/\p{L}/u.test(latex[i + 1] ?? '');
 }
 
 /** `\frac{\partial L}{\partial w}` and `\frac{dL}{dw}` -> `∂L/∂w`; other fractions -> `a b`. */
@@ -124,11 +147,22 @@ function fraction(top: string, bottom: string): string {
   const numerator = latexToText(top).trim();
   const denominator = latexToText(bottom).trim();
   if (/^(?:∂|d)/.test(numerator) && /^(?:∂|d)/.test(denominator)) {
-    const of = numerator.replace(/^(∂|d)\s*/, '');
-    const by = denominator.replace(/^(∂|d)\s*/, '');
+    const of = differentiated(numerator.replace(/^(∂|d)\s*/, ''));
+    const by = differentiated(denominator.replace(/^(∂|d)\s*/, ''));
     return `${PARTIAL}${of}${SLASH}${PARTIAL}${by}`;
   }
   return `${numerator} ${denominator}`;
+}
+
+/**
+ * What a derivative is of or by, without brackets: around it (`\partial (WX^T)` -> `WX^T`)
+ * or after a function's name (`\partial L(w)` -> `L`: `dL(w)/dw` is `dl/dw`).
+ */
+function differentiated(name: string): string {
+  const trimmed = name.trim();
+  const inside = /^\((.*)\)$/.exec(trimmed);
+  if (inside) return inside[1];
+  return trimmed.replace(/(?<=[^\s(])\([^()]*\)$/, '');
 }
 
 /** The next argument: a `{...}` group (balanced), a command, or one character. */

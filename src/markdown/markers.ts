@@ -13,10 +13,19 @@ export interface MarkerToken {
   part: string | null;
   /** A Roman numeral written after the letter (`2.a(ii)`), or null. */
   sub: string | null;
+  /**
+   * A question marker by keyword (`Q 2`, `Question 2`, `Problem 1`, `Exercise 3`,
+   * `Answer 1)`, `Ans 2.2.c>`, `Task 4`) or a Markdown heading with a number (`## 2`,
+   * `## 2. Metrics`). After one, a bare `1.` is a step of the answer, not a question.
+   */
+  explicit: boolean;
 }
 
 const PREFIX = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|#{1,6}(?:[ \t]+|$)))*[ \t]*(?:\*\*|__|\*|_)?/;
 const KEYWORD = /^(question|problem|exercise|answer|task|part|prob|ans|aus|ex|q)(?![a-z])\.?[ \t]*/i;
+/** What may follow a number alone in a heading (`## 1`, `## 1 (b)`) or in bold (`**1**`, `**1 (b)**`). */
+const AFTER_HEADING_NUMBER = /^[ \t]*(?:$|(?:\([a-z]\)|[a-z]\))[ \t]*$)/;
+const AFTER_BOLD_NUMBER = /^(?:\*\*|__|[ \t]+(?:\([a-z]\)|[a-z]\))(?:\*\*|__))/;
 const ROMAN = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$/;
 const UPPER_ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 /** What may end a marker: one of `. ) > :` then a space or the end of the line. */
@@ -35,23 +44,28 @@ interface PathMatch {
  * Example: `markersAtLineStart("- 12. (b) text")` -> markers `12.` ([12]) and `(b)` (part b).
  */
 export function markersAtLineStart(line: string): MarkerToken[] {
-  const at = PREFIX.exec(line)?.[0].length ?? 0;
-  const first = keywordMarker(line, at) ?? bareMarker(line, at, true);
+  const prefix = PREFIX.exec(line)?.[0] ?? '';
+  const at = prefix.length;
+  const heading = prefix.includes('#');
+  // `## 1`, `**1 (b)**`: a number alone in a heading or in bold needs no `.` or `)`.
+  const loneNumber = heading ? AFTER_HEADING_NUMBER : /(?:\*\*|__)$/.test(prefix) ? AFTER_BOLD_NUMBER : null;
+  const first = keywordMarker(line, at) ?? bareMarker(line, at, true, loneNumber);
   if (!first) return [];
+  if (heading && first.nums.length > 0) first.explicit = true;
   const markers = [first];
   for (let k = 0; k < 2; k++) {
     const last = markers[markers.length - 1];
     const gap = /^[ \t]*(?:\*\*|__)?[ \t]*/.exec(line.slice(last.end))![0].length;
-    const next = bareMarker(line, last.end + gap, false);
+    const next = bareMarker(line, last.end + gap, false, null);
     if (!next || next.nums.length > 0) break;
     markers.push(next);
   }
   return markers;
 }
 
-function token(line: string, start: number, end: number, path: Omit<PathMatch, 'length'>): MarkerToken {
+function token(line: string, start: number, end: number, path: Omit<PathMatch, 'length'>, explicit = false): MarkerToken {
   const closing = /^(?:\*\*|__)/.exec(line.slice(end))?.[0].length ?? 0;
-  return { start, end: end + closing, text: line.slice(start, end).trim(), nums: path.nums, part: path.part, sub: path.sub };
+  return { start, end: end + closing, text: line.slice(start, end).trim(), nums: path.nums, part: path.part, sub: path.sub, explicit };
 }
 
 function keywordMarker(line: string, at: number): MarkerToken | null {
@@ -64,17 +78,21 @@ function keywordMarker(line: string, at: number): MarkerToken | null {
   let end = rest + path.length;
   if (/^[\p{L}\p{N}]/u.test(line.slice(end))) return null;
   if (/^[.)>:]/.test(line.slice(end))) end += 1;
-  return token(line, at, end, path);
+  return token(line, at, end, path, !isPart && path.nums.length > 0);
 }
 
-/** `12.`, `2.2.c)`, `2a)`, `2(a)`, `(a)`, `a)`, `b.`, `(ii)`; `(1)` and `i.e.` are not markers. */
-function bareMarker(line: string, at: number, allowDot: boolean): MarkerToken | null {
+/**
+ * `12.`, `2.2.c)`, `2a)`, `2(a)`, `(a)`, `a)`, `b.`, `(ii)`; `(1)` and `i.e.` are not
+ * markers. With `loneNumber` (a heading, bold) a number alone is one too (`## 1`, `**1 (b)**`).
+ */
+function bareMarker(line: string, at: number, allowDot: boolean, loneNumber: RegExp | null): MarkerToken | null {
   const rest = line.slice(at);
   const numbered = numberedPath(line, at);
   if (numbered) {
     const after = rest.slice(numbered.length);
     const closedByParen = rest[numbered.length - 1] === ')' && numbered.part !== null;
-    const terminator = TERMINATOR.exec(after)?.[0].length ?? (closedByParen && /^(?:\s|$)/.test(after) ? 0 : -1);
+    const bare = (closedByParen && /^(?:\s|$)/.test(after)) || (loneNumber?.test(after) ?? false);
+    const terminator = TERMINATOR.exec(after)?.[0].length ?? (bare ? 0 : -1);
     if (terminator < 0) return null;
     return token(line, at, at + numbered.length + terminator, numbered);
   }

@@ -7,7 +7,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
-import { checkNesting } from './input.js';
+import { checkBlockStarts, checkMarkup, checkNesting } from './input.js';
 import { findMathSpans, maskMathSpans, type MathSpan } from './math-spans.js';
 import { SourceText } from './source.js';
 
@@ -35,6 +35,8 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   const { spans, lone } = findMathSpans(text, bodyStart);
   const masked = maskMathSpans(text, spans, lone);
   checkNesting(text, masked);
+  checkMarkup(masked, spans.map((span) => span.open));
+  checkBlockStarts(masked);
   const tree = processor.parse(masked);
   return { source: new SourceText(text), tree, spans, bodyStart, student: studentOf(tree) };
 }

@@ -14,6 +14,11 @@
 // lines between at most): "Lab 2" over a new `1.` restarts, but a short line deep inside
 // an answer ("case 1") does not capture the answers that follow it. So short lines like
 // "Gradient:" between `14.` and `15.` never change the topic.
+//
+// Steps: once a question marker by keyword or a numbered heading has been seen
+// (`## Question 1`, `Q2`, `Problem 3:`), a bare number (`1.`, `2)`, an ordered list) is
+// a step of that answer, not a new question; files numbered only by bare numbers
+// (`12.`, `- 13.`) keep them as questions.
 import type { Section } from '../types.js';
 import type { TopicLine } from './headings.js';
 import { markersAtLineStart, type MarkerToken } from './markers.js';
@@ -92,7 +97,10 @@ function pathPieces(markers: MarkerEvent[], topics: TopicLine[], source: SourceT
   let topic: string | null = null;
   let lastTopic: TopicLine | null = null;
   let t = 0;
+  let explicitSeen = false;
   for (const marker of markers) {
+    explicitSeen ||= marker.token.explicit;
+    if (explicitSeen && isStep(marker.token)) continue;
     while (t < topics.length && topics[t].offset < marker.offset) lastTopic = topics[t++];
     applyMarker(state, marker.token);
     const path: Component[] = [...state.nums, ...[state.part, state.sub].filter((c): c is string => c !== null)];
@@ -103,6 +111,11 @@ function pathPieces(markers: MarkerEvent[], topics: TopicLine[], source: SourceT
     pieces.push({ offset: marker.offset, line: marker.line, column: marker.column, marker: marker.token.text, path: path.join('.'), topic });
   }
   return pieces;
+}
+
+/** A bare number without a part (`1.`, `2)`): under a question marker, a step of the answer. */
+function isStep(token: MarkerToken): boolean {
+  return !token.explicit && token.nums.length === 1 && token.part === null;
 }
 
 function applyMarker(state: PathState, token: MarkerToken): void {

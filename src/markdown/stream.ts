@@ -13,11 +13,23 @@ export interface Mapped {
 
 export type StreamItem =
   | ({ kind: 'text' } & Mapped)
-  | ({ kind: 'math'; display: boolean } & Mapped)
+  /** `omitted`: characters of an over-long span (see MAX_MATH_CHARS) left out after `text`. */
+  | ({ kind: 'math'; display: boolean; omitted?: number } & Mapped)
   /** A line break, or the gap between two blocks that may continue one claim. */
   | { kind: 'nl'; offset: number }
-  /** A hard boundary: a section marker, a heading, a table, another container. */
-  | { kind: 'end'; offset: number };
+  /** A hard boundary: a section marker (`marker`), a heading, a table, another container. */
+  | { kind: 'end'; offset: number; marker?: boolean };
+
+/**
+ * Characters of math read in one span or one step. A longer span is not lexed (a 2 MB
+ * matrix took a second and 400 MB to lex): only its first EXCERPT_CHARS travel on, for
+ * the label and the report, and its step is refused as `limit`. Real answers stay far
+ * below (the longest formula in the seeds has under 4,000).
+ */
+export const MAX_MATH_CHARS = 10_000;
+
+/** Characters kept from the start of an over-long span or step (reports quote up to 400). */
+export const EXCERPT_CHARS = 200;
 
 /** The parts of a leaf block the stream needs (a table cell is read as a one-line block). */
 export type StreamBlock = Pick<LeafBlock, 'kind' | 'start' | 'end' | 'startLine' | 'endLine' | 'inQuote'>;
@@ -67,14 +79,14 @@ export function blockStream(block: StreamBlock, ctx: StreamContext): StreamItem[
     const markerEnd = ctx.markerAt.get(i);
     if (markerEnd !== undefined) {
       flush(i);
-      items.push({ kind: 'end', offset: i });
+      items.push({ kind: 'end', offset: i, marker: true });
       i = from = markerEnd;
       continue;
     }
     const span = ctx.mathAt.get(i);
     if (span) {
       flush(i);
-      items.push({ kind: 'math', display: span.display, ...slice(text, span.contentStart, span.contentEnd) });
+      items.push(mathItem(text, span));
       i = from = span.end;
       continue;
     }
@@ -82,6 +94,19 @@ export function blockStream(block: StreamBlock, ctx: StreamContext): StreamItem[
   }
   flush(Math.min(i, end));
   return items;
+}
+
+/**
+ * A span's math. An over-long one (see MAX_MATH_CHARS) keeps only its first
+ * EXCERPT_CHARS from the first non-blank character, so its size never reaches the lexer.
+ */
+function mathItem(text: string, span: MathSpan): StreamItem {
+  const { display, contentStart, contentEnd } = span;
+  if (contentEnd - contentStart <= MAX_MATH_CHARS) return { kind: 'math', display, ...slice(text, contentStart, contentEnd) };
+  let from = contentStart;
+  while (from < contentEnd && /\s/.test(text[from])) from += 1;
+  const to = Math.min(from + EXCERPT_CHARS, contentEnd);
+  return to === contentEnd ? { kind: 'math', display, ...slice(text, from, to) } : { kind: 'math', display, ...slice(text, from, to), omitted: contentEnd - to };
 }
 
 /** A setext heading's underline (`===`, `---`) is not text. */

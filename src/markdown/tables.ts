@@ -7,11 +7,11 @@
 // Row and column headers are normalised apart, so the class `A` of row "A" is kept.
 import type { Table } from 'mdast';
 import type { Claim } from '../types.js';
-import { chainsOf, claimOf, leadingStep, stepsOf, type Chain, type ClaimContext } from './claims.js';
+import { chainsOf, claimOf, leadingStep, looksLikeValue, stepsOf, type Chain, type ClaimContext } from './claims.js';
 import { normaliseLabel } from './labels.js';
 import type { SourceText } from './source.js';
 import { blockStream, type StreamContext, type StreamItem } from './stream.js';
-import { tokenize, type Frag } from './tokens.js';
+import { tokenize } from './tokens.js';
 
 /** A cell's place in the source. */
 export interface CellRange {
@@ -74,7 +74,9 @@ export function gfmGrid(table: Table, text: string): Grid {
 
 /**
  * Claims of one table: for every body cell (not in row 0 or column 0) that holds a
- * number or expression, its steps under each label it may answer to.
+ * number or expression, its steps under each label it may answer to. A table of one
+ * header row and one row of numbers (`| precision | recall |` / `| 0.763 | 0.9 |`) has no
+ * row headers: every cell is labelled by its column header.
  * Example: header `Class | F1`, row `A | 0.74` -> claims "a f1" and "f1 a" with value 0.74
  * (and "f1" alone, when no other row has an F1).
  */
@@ -82,6 +84,7 @@ export function tableClaims(grid: Grid, stream: StreamContext, ctx: ClaimContext
   const headers = grid[0] ?? [];
   const items = grid.map((row) => row.map((cell) => cellItems(cell, stream)));
   const texts = items.map((row) => row.map(cellText));
+  const rowHeaders = !isHeaderAndValues(texts);
   const filledInColumn = new Map<number, number>();
   const filledInRow = texts.map((row, r) => (r === 0 ? 0 : row.slice(1).filter((text) => text !== '').length));
   texts.slice(1).forEach((row) => row.forEach((text, c) => text !== '' && filledInColumn.set(c, (filledInColumn.get(c) ?? 0) + 1)));
@@ -89,15 +92,15 @@ export function tableClaims(grid: Grid, stream: StreamContext, ctx: ClaimContext
   grid.forEach((row, r) => {
     if (r === 0) return;
     row.forEach((cell, c) => {
-      if (c === 0 || texts[r][c] === '') return;
+      if ((c === 0 && rowHeaders) || texts[r][c] === '') return;
       const chain = cellChain(items[r][c], cell);
       if (!chain) return;
       const steps = stepsOf(chain, ctx);
       const rowName = texts[r][0] ?? '';
       const columnName = c < headers.length ? texts[0][c] : '';
-      const labels = [[rowName, columnName], [columnName, rowName]];
+      const labels = rowHeaders ? [[rowName, columnName], [columnName, rowName]] : [];
       if (filledInColumn.get(c) === 1) labels.push([columnName]);
-      if (filledInRow[r] === 1) labels.push([rowName]);
+      if (rowHeaders && filledInRow[r] === 1) labels.push([rowName]);
       const seen = new Set<string>();
       for (const parts of labels) {
         const text = parts.filter((part) => part !== '').join(' ');
@@ -109,6 +112,14 @@ export function tableClaims(grid: Grid, stream: StreamContext, ctx: ClaimContext
     });
   });
   return claims;
+}
+
+const PLAIN_NUMBER = /^[+\-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\s*\\?%?$/;
+
+/** One header row of names over one row whose first cell is a number: no row headers. */
+function isHeaderAndValues(texts: string[][]): boolean {
+  const [header, values] = texts;
+  return texts.length === 2 && PLAIN_NUMBER.test(values[0] ?? '') && (header[0] ?? '') !== '' && !PLAIN_NUMBER.test(header[0]);
 }
 
 const NO_LINES = new Set<number>();
@@ -141,14 +152,8 @@ function cellChain(items: StreamItem[], cell: CellRange): Chain | null {
     const shown = leadingStep(last.label);
     return { label: [], steps: shown.length > 0 && looksLikeValue(shown) ? [shown, ...last.steps] : last.steps, start: cell.start };
   }
-  if (tokens.some((token) => token.t !== 'frag')) return null;
+  if (tokens.some((token) => token.t !== 'frag' && !(token.t === 'end' && token.soft))) return null;
   const step = leadingStep(tokens.flatMap((token) => (token.t === 'frag' ? [token.frag] : [])));
   if (step.length === 0 || !looksLikeValue(step)) return null;
   return { label: [], steps: [step], start: cell.start };
-}
-
-/** A cell worth a claim: math, or text that opens with a number, sign, bracket or `.5`. */
-function looksLikeValue(frags: Frag[]): boolean {
-  const text = frags.map((frag) => frag.text).join('').trim();
-  return frags.some((frag) => frag.kind === 'math') || /^(?:[+\-−(\[]|\.?\d)/.test(text);
 }

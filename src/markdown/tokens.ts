@@ -3,19 +3,26 @@
 // top-level symbols count: nothing inside braces, brackets, `\left…\right` or an
 // environment, except the rows of aligned environments (`aligned`, `split`, `array`…),
 // whose `&` is a space and whose `\\` is a line end.
+import { isShortName, looksLikeName } from './names.js';
 import type { Mapped, StreamItem } from './stream.js';
 
 /** A piece of content between relations and boundaries. */
 export interface Frag extends Mapped {
   kind: 'text' | 'math';
+  /** Characters of an over-long span left out after `text` (see MAX_MATH_CHARS): its step is refused. */
+  omitted?: number;
 }
 
 export type Token =
   | { t: 'frag'; frag: Frag }
   /** A relation; `inMath` when written inside math, where the label is the math before it. */
   | { t: 'rel'; offset: number; inMath: boolean }
-  | { t: 'nl'; offset: number }
-  | { t: 'end'; offset: number };
+  /** A line end; `row` for `\\` inside math (the next row of an alignment). */
+  | { t: 'nl'; offset: number; row?: boolean }
+  /** A boundary: `marker` right after a section marker, `soft` at an `is` or `:` that relates nothing. */
+  | { t: 'end'; offset: number; marker?: boolean; soft?: boolean }
+  /** Math whose first relation has a name of its own before it (`$R = 0.7$`): it may open a new claim. */
+  | { t: 'formula'; offset: number };
 
 /**
  * Tokens of a stream, with line ends resolved: a line end inside a claim is dropped when
@@ -24,13 +31,39 @@ export type Token =
  * Example: items of `x = 1; y = 2` -> frag `x `, rel, frag ` 1`, end, frag ` y`, rel, frag ` 2`.
  */
 export function tokenize(items: StreamItem[]): Token[] {
+  const math = items.map((item) => (item.kind === 'math' ? lexMathItem(item) : null));
   const tokens: Token[] = [];
   items.forEach((item, k) => {
-    if (item.kind === 'text') lexText(item, valueFollows(items, k), tokens);
-    else if (item.kind === 'math') lexMath(item, tokens);
-    else tokens.push({ t: item.kind, offset: item.offset });
+    const lexed = math[k] ?? [];
+    if (item.kind === 'text') lexText(item, whatFollows(items, math, k), tokens);
+    else if (item.kind === 'math') {
+      if (mathShape(lexed) === 'named') tokens.push({ t: 'formula', offset: item.map[0] ?? 0 });
+      for (const token of lexed) tokens.push(token);
+    } else tokens.push(item.kind === 'end' ? { t: 'end', offset: item.offset, marker: item.marker } : { t: 'nl', offset: item.offset });
   });
   return resolveLineEnds(tokens);
+}
+
+function lexMathItem(item: Extract<StreamItem, { kind: 'math' }>): Token[] {
+  const out: Token[] = [];
+  if (item.omitted !== undefined) lexLongMath(item, item.omitted, out);
+  else lexMath(item, out);
+  return out;
+}
+
+/**
+ * How lexed math relates: its first relation has a name before it (`named`: `R = 0.7`,
+ * `\frac{\partial L}{\partial b} = …`), it has a relation after an expression
+ * (`relation`: `\frac{50}{61} = 0.82`), or none (`value`).
+ */
+function mathShape(tokens: Token[]): 'named' | 'relation' | 'value' {
+  let label = '';
+  for (const token of tokens) {
+    if (token.t === 'frag') label += label.length > 100 ? '' : token.frag.text;
+    else if (token.t === 'rel') return looksLikeName(label) ? 'named' : 'relation';
+    else label = '';
+  }
+  return 'value';
 }
 
 // ------------------------------------------------------------------ text
@@ -38,22 +71,43 @@ export function tokenize(items: StreamItem[]): Token[] {
 const TEXT_ENDS = ['==>', '-->', '=>', '->', '<-', '<=', '>=', '!=', '→', '⇒', '⟹', '←', '⟶', '⟵', '⇐', '↦', '≤', '≥', '≠', '<', '>', ';', '?'];
 const TEXT_RELATIONS = [':=', '==', '~=', '=', '≈', '≃', '≅'];
 const BOUNDARY_WORD = /(?:and|but|while|whereas)(?![\p{L}\p{N}])/iuy;
-const IS_WORD = /(?:is|equals)(?:\s+(?:approximately|approx\.?|about|around|roughly|equal\s+to|close\s+to))?(?![\p{L}\p{N}])/iuy;
-/** What must follow `is` or `:` for it to be a relation: a number, a sign, or `.5`. */
+const IS_WORD = /(?:is|are|equals)(?:\s+(?:approximately|approx\.?|about|around|roughly|equal\s+to|close\s+to))?(?![\p{L}\p{N}])/iuy;
+/** `~` reads like `\approx` when a value follows it (`F1 ~ 0.72`). */
+const TILDES = ['~', '∼'];
+/** Arrows that assign when a one-word name stands before them (`w ← [0.3, -0.1]`). */
+const UPDATE_ARROWS = ['←', '<-'];
+/** What must follow `is`, `:` or `~` for it to be a relation: a number, a sign, or `.5`. */
 const VALUE_START = /\s*(?:[+\-−±]\s*)?(?:\d|\.\d)/y;
 const ONLY_SPACE = /\s*$/y;
 
+/** What follows a text item: a value, several values (`$a$, $b$`), math with a name of its own, or neither. */
+type Next = 'value' | 'list' | 'named' | 'none';
+/** Values listed after `are` (`are 0.105, 0.223 and 0.511`): no single value answers. */
+const LISTED_VALUES = /\s*[+\-−]?\s*(?:\d+(?:\.\d+)?|\.\d+)\s*%?\s*(?:,|and(?![\p{L}\p{N}]))\s*[+\-−]?\.?\d/iuy;
+const LIST_GOES_ON = /^\s*(?:,|and(?![\p{L}\p{N}]))\s*(?:[+\-−]?\.?\d|$)/iu;
+
 /**
- * Whether a value follows text item k: math right after it (`is $0.83$`), or a number
- * opening the next line (`is` / `0.83`). Display math on the next line usually has its
- * own label (`… is` / `$$L = …$$`), so it does not count.
+ * What follows text item k: math right after it (`is $0.83$`; `named` when it opens with
+ * its own `name =`), a number opening the next line (`is` / `0.83`), or math without a
+ * relation on the next line (`Jacobian:` / `$$\begin{bmatrix}…$$`). Display math with a
+ * relation on the next line has its own label (`… is` / `$$L = …$$`): it does not count.
  */
-function valueFollows(items: StreamItem[], k: number): boolean {
-  if (items[k + 1]?.kind === 'math') return true;
+function whatFollows(items: StreamItem[], math: Array<Token[] | null>, k: number): Next {
+  const right = math[k + 1];
+  if (right) return mathShape(right) === 'named' ? 'named' : listGoesOn(items, k + 2) ? 'list' : 'value';
   let j = k + 1;
   while (items[j]?.kind === 'nl') j += 1;
   const next = items[j];
-  return next?.kind === 'text' && matchAt(VALUE_START, next.text, 0) > 0;
+  if (next?.kind === 'text') return matchAt(VALUE_START, next.text, 0) > 0 ? 'value' : 'none';
+  const below = math[j];
+  return below && mathShape(below) === 'value' ? 'value' : 'none';
+}
+
+/** Whether item j goes on listing values after math (`, $0.223$`, `and 0.5`). */
+function listGoesOn(items: StreamItem[], j: number): boolean {
+  const after = items[j];
+  const match = after?.kind === 'text' ? LIST_GOES_ON.exec(after.text) : null;
+  return match !== null && (/\d$/.test(match[0]) || items[j + 1]?.kind === 'math');
 }
 
 /** The length of a sticky pattern's match at `at`, or -1. */
@@ -63,7 +117,7 @@ function matchAt(pattern: RegExp, text: string, at: number): number {
   return match ? match[0].length : -1;
 }
 
-function lexText(item: Mapped, valueNext: boolean, out: Token[]): void {
+function lexText(item: Mapped, next: Next, out: Token[]): void {
   const { text } = item;
   const depth = bracketDepths(text, '([{', ')]}');
   const frag = new FragBuilder('text', item, out);
@@ -77,19 +131,28 @@ function lexText(item: Mapped, valueNext: boolean, out: Token[]): void {
     const relation = TEXT_RELATIONS.find((r) => text.startsWith(r, i));
     const ending = TEXT_ENDS.find((e) => text.startsWith(e, i));
     const isWord = wordStart ? matchAt(IS_WORD, text, i) : -1;
-    const conditional = isWord > 0 ? isWord : text[i] === ':' ? 1 : -1;
+    const conditional = isWord > 0 ? isWord : text[i] === ':' || TILDES.includes(text[i]) ? 1 : -1;
+    const plural = isWord > 0 && /^are/i.test(text.slice(i, i + 3));
     const boundaryWord = wordStart ? matchAt(BOUNDARY_WORD, text, i) : -1;
     if (text.startsWith('...', i)) {
       frag.add(i, i + 3);
       i += 3;
+    } else if (ending && UPDATE_ARROWS.includes(ending) && isShortName(frag.current())) {
+      frag.boundary({ t: 'rel', offset: item.map[i], inMath: false });
+      i += ending.length;
     } else if (ending) {
       frag.boundary({ t: 'end', offset: item.map[i] });
       i += ending.length;
     } else if (relation) {
       frag.boundary({ t: 'rel', offset: item.map[i], inMath: false });
       i += relation.length;
-    } else if (conditional > 0 && followedByValue(text, i + conditional, valueNext)) {
+    } else if (conditional > 0 && conditionalRelates(text, i + conditional, next, plural)) {
       frag.boundary({ t: 'rel', offset: item.map[i], inMath: false });
+      i += conditional;
+    } else if (isWord > 0 || (text[i] === ':' && /^(?:\s|$)/.test(text.slice(i + 1, i + 2)))) {
+      // `Final answer: P = 0.5`, `the gradient is $\frac{∂L}{∂b} = …$`: what follows has a
+      // label of its own. Soft: `0.5 is the rate` is no bare value after a marker.
+      frag.boundary({ t: 'end', offset: item.map[i], soft: true });
       i += conditional;
     } else if (boundaryWord > 0) {
       frag.boundary({ t: 'end', offset: item.map[i] });
@@ -102,6 +165,12 @@ function lexText(item: Mapped, valueNext: boolean, out: Token[]): void {
     }
   }
   frag.flush();
+}
+
+/** Whether `is`, `are`, `:` or `~` ending at `at` relates: a value follows; after `are`, one value, not a list. */
+function conditionalRelates(text: string, at: number, next: Next, plural: boolean): boolean {
+  if (plural && matchAt(LISTED_VALUES, text, at) > 0) return false;
+  return followedByValue(text, at, next === 'value' || (next === 'list' && !plural));
 }
 
 /** `is` / `:` followed by a value here, or at the end of the text with a value next. */
@@ -128,8 +197,14 @@ interface LatexToken {
 }
 
 const REL_COMMANDS = new Set(['\\approx', '\\simeq', '\\coloneqq', '\\eqqcolon', '\\doteq', '\\thickapprox']);
+/** Wide spaces: they end a claim only between complete pieces (`a = 1, \quad b = 2`). */
+const WIDE_SPACES = new Set(['\\quad', '\\qquad']);
+/** Arrows that assign when a one-word name stands before them (`w \leftarrow w - \eta g`). */
+const MATH_UPDATE_ARROWS = new Set(['\\leftarrow', '\\gets', '←']);
+/** Tokens that continue an expression after a wide space (`\sigma(z) - y \quad + 1`). */
+const CONTINUES = new Set(['+', '-', '−', '*', '/', '\\cdot', '\\times', '\\div', '\\pm', '=', '\\\\']);
 const END_COMMANDS = new Set([
-  '\\quad', '\\qquad', '\\Rightarrow', '\\rightarrow', '\\to', '\\leftarrow', '\\Leftarrow', '\\gets',
+  '\\Rightarrow', '\\rightarrow', '\\to', '\\leftarrow', '\\Leftarrow', '\\gets',
   '\\implies', '\\impliedby', '\\iff', '\\Leftrightarrow', '\\leftrightarrow', '\\longrightarrow',
   '\\Longrightarrow', '\\longleftarrow', '\\Longleftarrow', '\\Longleftrightarrow', '\\mapsto',
   '\\therefore', '\\because', '\\xrightarrow', '\\xleftarrow', '\\neq', '\\ne', '\\leq', '\\le', '\\geq',
@@ -168,8 +243,12 @@ function lexMath(item: Mapped & { display: boolean }, out: Token[]): void {
     }
     const offset = trimmed.map[token.at];
     const next = nextSolid(tokens, k);
-    if (token.kind === 'newline') frag.boundary({ t: 'nl', offset });
+    if (token.kind === 'newline') frag.boundary({ t: 'nl', offset, row: true });
     else if (token.text === '&') frag.space(token.at);
+    else if (WIDE_SPACES.has(token.text)) {
+      if (separatesPieces(frag.current(), tokens, k)) frag.boundary({ t: 'end', offset });
+      else frag.space(token.at);
+    } else if (MATH_UPDATE_ARROWS.has(token.text) && isShortName(frag.current())) frag.boundary({ t: 'rel', offset, inMath: true });
     else if (REL_CHARS.has(token.text) || REL_COMMANDS.has(token.text)) frag.boundary({ t: 'rel', offset, inMath: true });
     else if (token.text === ':' && (next?.token.text === '=' || matchAt(VALUE_START, trimmed.text, end) > 0)) {
       frag.boundary({ t: 'rel', offset, inMath: true });
@@ -181,6 +260,49 @@ function lexMath(item: Mapped & { display: boolean }, out: Token[]): void {
     } else frag.add(token.at, end);
   }
   frag.flush();
+}
+
+/**
+ * Whether a wide space at token k stands between two complete pieces: something before
+ * it since the last boundary that does not end with an operator, and after it (past
+ * spaces and `&`) something that is not an operator or a relation.
+ */
+function separatesPieces(before: string, tokens: LatexToken[], k: number): boolean {
+  if (before.trim() === '' || ENDS_WITH_OPERATOR.test(before)) return false;
+  let j = k + 1;
+  while (j < tokens.length && (tokens[j].kind === 'space' || tokens[j].text === '&' || WIDE_SPACES.has(tokens[j].text))) j += 1;
+  return j < tokens.length && !CONTINUES.has(tokens[j].text);
+}
+
+/**
+ * An over-long span (see MAX_MATH_CHARS) is not lexed; its excerpt may still open with a
+ * label and `=` (`W = \begin{bmatrix}…`), read as usual. The rest is one fragment that
+ * carries the omitted length, so its step is refused without being read.
+ */
+function lexLongMath(item: Mapped & { display: boolean }, omitted: number, out: Token[]): void {
+  const split = labelEnd(item.text);
+  if (split > 0) lexMath({ display: item.display, ...cutMapped(item, 0, split) }, out);
+  out.push({ t: 'frag', frag: { kind: 'math', ...cutMapped(item, split, item.text.length), omitted } });
+}
+
+/**
+ * Offset just past a first `=` outside brackets and before any environment, when math
+ * follows it; else 0. Example: `labelEnd("W = \\begin{bmatrix} 1")` -> 3.
+ */
+function labelEnd(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '(' || c === '[') depth += 1;
+    else if (c === '}' || c === ')' || c === ']') depth -= 1;
+    else if (text.startsWith('\\begin', i)) return 0;
+    else if (c === '=' && depth === 0) return text.slice(i + 1).trim() === '' ? 0 : i + 1;
+  }
+  return 0;
+}
+
+function cutMapped(item: Mapped, from: number, to: number): Mapped {
+  return { text: item.text.slice(from, to), map: item.map.slice(from, to) };
 }
 
 /** A trailing equation number `(12)` or sentence `.`/`,` at the end of display math. */
@@ -354,6 +476,11 @@ class FragBuilder {
     this.map.push(this.source.map[at]);
   }
 
+  /** The content collected since the last boundary. */
+  current(): string {
+    return this.text;
+  }
+
   boundary(token: Token): void {
     this.flush();
     this.out.push(token);
@@ -370,6 +497,12 @@ class FragBuilder {
 
 const ENDS_WITH_OPERATOR = /(?:[+\-*/×·÷−]|\\cdot|\\times|\\div)\s*$/;
 const STARTS_WITH_OPERATOR = /^\s*(?:[+*/×·÷]|\\cdot|\\times|\\div)/;
+/**
+ * A row of aligned math may also start with a minus (`\\ &- 1`). Not a line or a new
+ * `$$…$$`: in text that may be a list item, and a display of its own that opens with a
+ * minus is as often a new step whose `=` was left out.
+ */
+const STARTS_WITH_MINUS = /^\s*(?:[-−]|\\pm)/;
 
 function resolveLineEnds(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -384,7 +517,8 @@ function resolveLineEnds(tokens: Token[]): Token[] {
       before?.t === 'rel' ||
       after?.t === 'rel' ||
       (before?.t === 'frag' && ENDS_WITH_OPERATOR.test(before.frag.text)) ||
-      (after?.t === 'frag' && STARTS_WITH_OPERATOR.test(after.frag.text));
+      (after?.t === 'frag' && STARTS_WITH_OPERATOR.test(after.frag.text)) ||
+      (token.row === true && after?.t === 'frag' && STARTS_WITH_MINUS.test(after.frag.text));
     if (!joins) out.push({ t: 'end', offset: token.offset });
   });
   return out;
@@ -394,7 +528,7 @@ function resolveLineEnds(tokens: Token[]): Token[] {
 function significant(tokens: Token[], k: number, step: 1 | -1): Token | undefined {
   for (let j = k + step; j >= 0 && j < tokens.length; j += step) {
     const token = tokens[j];
-    if (token.t === 'nl' || (token.t === 'frag' && token.frag.text.trim() === '')) continue;
+    if (token.t === 'nl' || token.t === 'formula' || (token.t === 'frag' && token.frag.text.trim() === '')) continue;
     return token;
   }
   return undefined;

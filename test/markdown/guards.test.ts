@@ -68,17 +68,23 @@ describe('empty and odd files', () => {
   });
 });
 
-/** Runs `read` and returns the SubmissionError it throws, checking it came fast. */
-function rejection(read: () => unknown): SubmissionError {
-  const started = performance.now();
+/** The SubmissionError that `read` throws. */
+function thrownBy(read: () => unknown): SubmissionError {
   try {
     read();
   } catch (error) {
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(error).toBeInstanceOf(SubmissionError);
     return error as SubmissionError;
   }
   throw new Error('expected a SubmissionError');
+}
+
+/** Runs `read` and returns the SubmissionError it throws, checking it came fast. */
+function rejection(read: () => unknown): SubmissionError {
+  const started = performance.now();
+  const error = thrownBy(read);
+  expect(performance.now() - started).toBeLessThan(1000);
+  return error;
 }
 
 describe('files that cannot be read', () => {
@@ -142,5 +148,97 @@ describe('files that cannot be read', () => {
   test('ordinary nesting is fine', () => {
     const text = `${Array.from({ length: 6 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n\n> > quoted x = 1\n`;
     expect(readSubmission(text).claims.map((c) => c.label)).toEqual(['quoted x']);
+  });
+});
+
+/** A matrix of `rows` rows of `columns` ones, as LaTeX. */
+function matrix(rows: number, columns: number): string {
+  return `\\begin{bmatrix}${Array.from({ length: rows }, () => Array(columns).fill('1').join('&')).join('\\\\\n')}\\end{bmatrix}`;
+}
+
+describe('math over the length limit is refused unread', () => {
+  const huge = matrix(200, 100); // 40,000 characters
+
+  test.each([
+    ['display math after a text relation', `Precision_A = $$${huge}$$`, 'precision a', 1, 17],
+    ['display math with its label inside', `$$W = ${huge}$$`, 'w', 1, 7],
+    ['inline math', `Recall: the value $R = ${huge.replaceAll('&', '+').replaceAll('\\\\', '')}$`, 'r', 1, 24],
+    ['display math on its own lines', `Loss =\n$$\n${huge}\n$$`, 'loss', 3, 1],
+  ])('%s: one step refused as limit, at its place, with a short excerpt', (_name, text, label, line, column) => {
+    const claims = readSubmission(text).claims;
+    expect(claims).toHaveLength(1);
+    expect(claims[0].label).toBe(label);
+    const [step] = claims[0].steps;
+    expect(step.refusal?.kind).toBe('limit');
+    expect(step.refusal?.reason).toMatch(/math longer than 10000 characters/);
+    expect([step.line, step.column]).toEqual([line, column]);
+    expect(step.source.startsWith('\\begin{bmatrix}1')).toBe(true);
+    expect(step.source.length).toBeLessThanOrEqual(201);
+    expect(step.value).toBeNull();
+  });
+
+  test('a bare 2 MB matrix under a label is one refused step, and the claims after it are read', () => {
+    const text = `Q 2\n\n(a) Precision_A = $$${matrix(1000, 1000)}$$\n\nRecall_A = $\\frac{50}{65}$ = 0.77\n`;
+    const claims = readSubmission(text).claims;
+    expect(claims.map((c) => c.label)).toEqual(['precision a', 'recall a']);
+    expect(claims[0].steps[0].refusal?.reason).toMatch(/10000 characters \(\d{7}\)/);
+    expect(claims[1].steps.map((s) => s.value)).toEqual([50 / 65, 0.77]);
+  });
+
+  test('several pieces that only together pass the limit are one refused step too', () => {
+    const text = `x = ${Array.from({ length: 3 }, () => `$${'1+'.repeat(2_000)}1$`).join(' + ')}`;
+    const [step] = readSubmission(text).claims[0].steps;
+    expect(step.refusal?.kind).toBe('limit');
+    expect(step.source.length).toBeLessThanOrEqual(201);
+  });
+
+  test('math just under the limit is read as before: aligned rows give their claims', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `a_{${i}} &= ${i} + 0.5`).join(' \\\\\n');
+    const text = `$$\\begin{aligned}\n${rows}\n\\end{aligned}$$`;
+    expect(text.length).toBeLessThan(10_000);
+    const claims = readSubmission(text).claims;
+    expect(claims).toHaveLength(400);
+    expect(claims[399].steps[0].value).toBe(399.5);
+  });
+});
+
+describe('inline markup and block structure remark would take too long on', () => {
+  test.each([
+    ['10,001 inline formulas', '$1$ '.repeat(10_001)],
+    ['20,001 display formulas', '$$1$$\n\n'.repeat(20_001)],
+    ['emphasis spread over paragraphs under their own limit', `${'*a* '.repeat(100)}\n\n`.repeat(101)],
+    ['inline code', '`a` '.repeat(10_001)],
+    ['links spread over paragraphs', `${'[a](b) '.repeat(500)}\n\n`.repeat(21)],
+    ['table cells', `| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(4_000)}\n`.repeat(2)],
+    ['web addresses', 'see www.example.org and https://example.org/x '.repeat(10_001)],
+    ['backslash escapes', '\\# '.repeat(20_001)],
+  ])('%s: size, naming the inline markup limit', (_name, text) => {
+    const error = thrownBy(() => readSubmission(text));
+    expect(error.kind).toBe('size');
+    expect(error.message).toMatch(/too much inline markup: more than 20000/);
+    expect(error.line).toBeGreaterThan(0);
+  });
+
+  test('the limit is counted: 10,000 inline formulas (20,000 dollar signs) are read', () => {
+    const parsed = readSubmission(`x = ${'$1$ '.repeat(10_000)}`);
+    expect(parsed.claims).toHaveLength(1);
+  });
+
+  test.each([
+    ['5,000 block quotes', '> a\n\n'.repeat(5_000)],
+    ['3,000 underlined headings', 'Title\n-----\n\n'.repeat(3_000)],
+    ['3,000 lists between headings', '# Part\n- item\n\n'.repeat(3_000)],
+    ['300 block quotes late in a long file', `${'filler line\n\n'.repeat(20_000)}${'> quoted\n\n'.repeat(300)}`],
+  ])('%s: size, naming lists, block quotes and headings', (_name, text) => {
+    const error = thrownBy(() => readSubmission(text));
+    expect(error.kind).toBe('size');
+    expect(error.message).toMatch(/too many lists, block quotes and underlined headings/);
+  });
+
+  test('a long homework with a list and a quote in every answer is read', () => {
+    const answer = (i: number) => `Q ${i}\n\n> the question\n\nWe have:\n- a step\n- another step\n\nx_${i} = ${i}\n\n`;
+    const parsed = readSubmission(Array.from({ length: 200 }, (_, i) => answer(i + 1)).join(''));
+    expect(parsed.claims).toHaveLength(200);
+    expect(parsed.claims[199].steps[0].value).toBe(200);
   });
 });

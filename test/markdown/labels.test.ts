@@ -56,12 +56,33 @@ describe('normaliseLabel', () => {
     ['∂L/∂w', 'dl/dw'],
     ['\\frac{\\partial \\hat{y}_k}{\\partial z_k}', 'dyhat k/dz k'],
     ['\\nabla_w J', 'grad w j'],
+    ['\\frac{\\partial L(w)}{\\partial w}', 'dl/dw'],
+    ["dL(w)/dw", 'dl/dw'],
+    ['\\frac{dF}{d(a)}', 'df/da'],
+    ['\\frac{\\partial z}{\\partial (WX^T)}', 'dz/dwxt'],
+    // function calls keep their structure: brackets and commas are spaces, numbers keep
+    // their point and a minus sign, primes are words
+    ['recall(A)', 'recall a'],
+    ['f(x,y)', 'f x y'],
+    ['\\sigma(0.5)', 'sigma 0.5'],
+    ['σ(−2)', 'sigma -2'],
+    ['\\sigma(-2)', 'sigma -2'],
+    ['σ(2)', 'sigma 2'],
+    ["L'(w)", 'l prime w'],
+    ['L(w)', 'l w'],
+    ["\\sigma'(z)", 'sigma prime z'],
+    ['\\sigma(z)', 'sigma z'],
+    ['L^{\\prime}(w)', 'l prime w'],
+    ["f''", 'f prime prime'],
+    ['L′(w)', 'l prime w'],
+    ["model's loss", 'models loss'],
+    ['layer-2', 'layer 2'],
   ])('%s -> "%s"', (input, expected) => {
     expect(normaliseLabel(input)).toBe(expected);
   });
 
   test('normalising twice changes nothing', () => {
-    for (const label of ['precision a', 'dl/dw i', 'yhat k', 'weighted average f1']) {
+    for (const label of ['precision a', 'dl/dw i', 'yhat k', 'weighted average f1', 'sigma -2', 'sigma 0.5', 'l prime w', 'f x y']) {
       expect(normaliseLabel(label)).toBe(label);
     }
   });

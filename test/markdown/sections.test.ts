@@ -104,7 +104,8 @@ describe('paths', () => {
   });
 
   test('a lettered part belongs to the last number, also on the same line', () => {
-    expect(sectionsOf('Q 2\n\n(a) x\n\n12. (b) y\n\nAnswer 1) (a) z\n')).toEqual(['-|2', '-|2.a', '-|12', '-|12.b', '-|1', '-|1.a']);
+    expect(sectionsOf('Q 2\n\n(a) x\n\nQ12. (b) y\n\nAnswer 1) (a) z\n')).toEqual(['-|2', '-|2.a', '-|12', '-|12.b', '-|1', '-|1.a']);
+    expect(sectionsOf('2.\n\n(a) x\n\n12. (b) y\n')).toEqual(['-|2', '-|2.a', '-|12', '-|12.b']);
   });
 
   test('a dotted marker sets the whole path; a letter then replaces its last part', () => {
