@@ -98,9 +98,16 @@ function pathPieces(markers: MarkerEvent[], topics: TopicLine[], source: SourceT
   let lastTopic: TopicLine | null = null;
   let t = 0;
   let explicitSeen = false;
+  let inStepList = false;
   for (const marker of markers) {
+    if (marker.token.explicit) inStepList = false;
     explicitSeen ||= marker.token.explicit;
-    if (explicitSeen && isStep(marker.token)) continue;
+    // Under a question marker, a numbered list that starts at 1 is the answer's steps
+    // (until the next question marker); a bare `3.` that starts no such list is a marker.
+    if (explicitSeen && isStep(marker.token) && (inStepList || marker.token.nums[0] === 1)) {
+      inStepList = true;
+      continue;
+    }
     while (t < topics.length && topics[t].offset < marker.offset) lastTopic = topics[t++];
     applyMarker(state, marker.token);
     const path: Component[] = [...state.nums, ...[state.part, state.sub].filter((c): c is string => c !== null)];
@@ -113,7 +120,7 @@ function pathPieces(markers: MarkerEvent[], topics: TopicLine[], source: SourceT
   return pieces;
 }
 
-/** A bare number without a part (`1.`, `2)`): under a question marker, a step of the answer. */
+/** A bare number without a part (`1.`, `2)`): under a question marker, maybe a step of the answer. */
 function isStep(token: MarkerToken): boolean {
   return !token.explicit && token.nums.length === 1 && token.part === null;
 }

@@ -84,6 +84,8 @@ describe('4. under question markers, numbered lines are steps, not questions', (
     // bare numbers alone, or before the first question marker, stay questions
     ['12.\n\nx = 1\n\n13. y = 2\n\n- 14. z = 3', ['12', '13', '14'], ['12|x|1@3:5', '13|y|2@5:9', '14|z|3@7:11']],
     ['1. x = 1\n\nQ2\n\n1. y = 2', ['1', '2'], ['1|x|1@1:8', '2|y|2@5:8']],
+    // a bare number that starts no 1-based list is a question marker even after "Problem 3"
+    ['Problem 3\n\n3. x = 1\n\n4. y = 2', ['3', '4'], ['3|x|1@3:8', '4|y|2@5:8']],
   ])('%j', expectRead);
 });
 
