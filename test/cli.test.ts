@@ -1,6 +1,6 @@
 // The command line as users run it: the built dist/cli.js in a child process.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,13 @@ function course(): { dir: string; rubric: string } {
 }
 
 describe('markgrade eval', () => {
+  test('npx markgrade runs the package bin (executable, with its shebang)', () => {
+    expect(statSync(cli).mode & 0o111).not.toBe(0);
+    const out = spawnSync('npx', ['--no-install', 'markgrade', 'eval', 'f1([[5,1],[2,7]], 2)', '--json'], { cwd: root, encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout)).toBeCloseTo(f1([[5, 1], [2, 7]], 2), 15);
+  });
+
   test('--json prints the plain value', () => {
     const out = run(['eval', 'f1([[5,1],[2,7]], 2)', '--json']);
     expect(out.code).toBe(0);
