@@ -14,7 +14,7 @@ import { readSubmission } from './markdown/index.js';
 import { chooseClaim, shapeOfValue } from './match.js';
 import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
 import type { AnswerResult, Claim, GradeResult, NumericValue, ParsedSubmission, QuestionResult } from './types.js';
-import { flatten, isZero, sameElements } from './values.js';
+import { flatten, isZero, roundPoints, sameElements, sumPoints } from './values.js';
 
 export interface SubmissionMeta {
   /** The submission's path as shown in reports. */
@@ -69,10 +69,10 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
     submission: meta.submission,
     rubric: rubric.rubric,
     student: parsed.student ?? meta.name,
-    score: sum(answers.map((a) => a.points)),
-    maxScore: sum(answers.map((a) => a.maxPoints)),
-    autoScore: sum(answers.filter((a) => automaticIds.has(a.id)).map((a) => a.points)),
-    autoMaxScore: sum(automatic.map((a) => a.points)),
+    score: sumPoints(answers.map((a) => a.points)),
+    maxScore: sumPoints(answers.map((a) => a.maxPoints)),
+    autoScore: sumPoints(answers.filter((a) => automaticIds.has(a.id)).map((a) => a.points)),
+    autoMaxScore: sumPoints(automatic.map((a) => a.points)),
     error: null,
     questions,
     slips,
@@ -100,8 +100,8 @@ function gradeQuestion(
     ...(question.title === undefined ? {} : { title: question.title }),
     found: region.found,
     line: region.line,
-    score: sum(answers.map((a) => a.points)),
-    maxScore: sum(answers.map((a) => a.maxPoints)),
+    score: sumPoints(answers.map((a) => a.points)),
+    maxScore: sumPoints(answers.map((a) => a.maxPoints)),
     answers,
     notes: region.notes,
   };
@@ -155,11 +155,11 @@ function gradeAnswer(
     (m) => m.expectedValue !== undefined && withinTolerance(verdict.got, m.expectedValue, answer.tolerance).pass,
   );
   if (mistake) {
-    const points = round(answer.points * mistake.credit);
+    const points = roundPoints(answer.points * mistake.credit);
     return { ...graded, status: points > 0 ? 'partial' : 'incorrect', points, reason: `${verdict.reason}; matches a known mistake`, feedback: mistake.feedback };
   }
   const carried = followThrough(rubric, answer, verdict.got, studentValues);
-  if (carried) return { ...graded, status: 'partial', points: round(answer.points * answer.follow_through), reason: `${verdict.reason}; ${carried}` };
+  if (carried) return { ...graded, status: 'partial', points: roundPoints(answer.points * answer.follow_through), reason: `${verdict.reason}; ${carried}` };
   const diagnosis = matchDiagnosis(verdict.got, diagnosesOf(rubric, answer), answer.tolerance);
   const feedback = diagnosis ? { feedback: diagnosis.feedback } : {};
   return { ...graded, status: 'incorrect', points: 0, reason: verdict.reason + (diagnosis ? `; looks like ${diagnosis.id}` : ''), ...feedback };
@@ -190,7 +190,7 @@ function gradeExpression(answer: LoadedAnswer, got: string, found: Omit<AnswerRe
     (m) => m.expectedExpr !== undefined && checkExpression(got, m.expectedExpr, answer.domain, answer.id).status === 'correct',
   );
   if (mistake) {
-    const points = round(answer.points * mistake.credit);
+    const points = roundPoints(answer.points * mistake.credit);
     return { ...graded, status: points > 0 ? 'partial' : 'incorrect', points, reason: `found ${got} ${place}: matches a known mistake`, feedback: mistake.feedback };
   }
   return { ...graded, status: 'incorrect', points: 0, reason: `found ${got} ${place}: ${verdict.reason}` };
@@ -258,9 +258,9 @@ function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: string)
     rubric: rubric.rubric,
     student: meta.name,
     score: 0,
-    maxScore: sum(answers.map((a) => a.points)),
+    maxScore: sumPoints(answers.map((a) => a.points)),
     autoScore: 0,
-    autoMaxScore: sum(answers.filter((a) => !a.manual).map((a) => a.points)),
+    autoMaxScore: sumPoints(answers.filter((a) => !a.manual).map((a) => a.points)),
     error,
     questions: [],
     slips: [],
@@ -270,13 +270,7 @@ function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: string)
 
 
 
-function sum(values: number[]): number {
-  return round(values.reduce((a, b) => a + b, 0));
-}
 
-function round(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { RubricError, formatPath } from './rubric/errors.js';
 import { placeOf, readYaml } from './rubric/source.js';
 import type { GradeResult } from './types.js';
+import { sumPoints } from './values.js';
 
 const Override = z.union([
   z.number().nonnegative(),
@@ -63,14 +64,10 @@ export function applyOverrides(result: GradeResult, name: string, overrides: Ove
       const note = override.note ? `: ${override.note}` : '';
       return { ...answer, points, reason: `${answer.reason}; ${points} point(s) set by a TA${note}`, override: { points, ...(override.note ? { note: override.note } : {}) } };
     });
-    return { ...question, answers, score: round(answers.reduce((sum, a) => sum + a.points, 0)) };
+    return { ...question, answers, score: sumPoints(answers.map((a) => a.points)) };
   });
   const answers = questions.flatMap((q) => q.answers);
-  const score = round(answers.reduce((sum, a) => sum + a.points, 0));
-  const autoScore = round(answers.filter((a) => a.status !== 'manual').reduce((sum, a) => sum + a.points, 0));
+  const score = sumPoints(answers.map((a) => a.points));
+  const autoScore = sumPoints(answers.filter((a) => a.status !== 'manual').map((a) => a.points));
   return { ...result, questions, score, autoScore };
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
 }

@@ -19,3 +19,16 @@ export function sameElements(a: NumericValue, b: NumericValue, relative = 1e-12)
 export function isZero(value: NumericValue): boolean {
   return flatten(value).every((x) => x === 0);
 }
+
+/**
+ * A score rounded to 1e-9, so that sums of fractional points do not show float noise
+ * (0.1 + 0.2 is reported as 0.3).
+ */
+export function roundPoints(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+/** The total of some points, rounded like `roundPoints`. */
+export function sumPoints(values: number[]): number {
+  return roundPoints(values.reduce((a, b) => a + b, 0));
+}

@@ -65,7 +65,3 @@ function round(value: NumericValue): NumericValue {
   if (typeof value === 'number') return r(value);
   return (value as Array<number | number[]>).map((row) => (Array.isArray(row) ? row.map(r) : r(row))) as NumericValue;
 }
-
-function show(value: NumericValue): string {
-  return typeof value === 'number' ? String(Number(value.toPrecision(6))) : JSON.stringify(round(value));
-}

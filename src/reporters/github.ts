@@ -3,7 +3,7 @@
 // warnings, arithmetic slips notices; correct and TA-graded answers say nothing.
 import path from 'node:path';
 import type { GradeResult, Status } from '../types.js';
-import { describeSlip, escapeWorkflowData, escapeWorkflowProperty, showValue } from './text.js';
+import { describeSlip, escapeWorkflowData, escapeWorkflowProperty } from './text.js';
 
 type Level = 'error' | 'warning' | 'notice';
 

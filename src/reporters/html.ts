@@ -8,7 +8,7 @@ import { LIMITS } from '../latex/limits.js';
 import { INPUT_LIMITS } from '../markdown/input.js';
 import { findMathSpans } from '../markdown/math-spans.js';
 import type { AnswerResult, GradeResult, QuestionResult } from '../types.js';
-import { describeSlip, escapeHtml as h, formatPoints, showValue, STATUS_SYMBOL } from './text.js';
+import { describeSlip, escapeHtml as h, formatPoints, STATUS_SYMBOL } from './text.js';
 
 const HTML_LIMITS = {
   /** Characters of the submission shown; the grader refuses larger files anyway. */

@@ -1,27 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { evaluateStudent, latexToMathjs } from '../../src/latex/index.js';
+import { latexToMathjs } from '../../src/latex/index.js';
 import type { NumericValue, Refusal } from '../../src/types.js';
-
-/** Converts and evaluates a piece; the refusal of whichever step refused. */
-function valueOf(latex: string, logBase?: number): { value: NumericValue } | { refusal: Refusal } {
-  const conversion = latexToMathjs(latex, logBase === undefined ? {} : { logBase });
-  if (!conversion.ok) return { refusal: conversion.refusal };
-  const evaluation = evaluateStudent(conversion.expr);
-  return evaluation.ok ? { value: evaluation.value } : { refusal: evaluation.refusal };
-}
-
-function expectClose(actual: NumericValue, expected: NumericValue): void {
-  if (typeof expected === 'number') {
-    expect(typeof actual).toBe('number');
-    expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
-    return;
-  }
-  expect(Array.isArray(actual)).toBe(true);
-  expect((actual as NumericValue[]).length).toBe(expected.length);
-  expected.forEach((item, i) => expectClose((actual as NumericValue[])[i] as NumericValue, item as NumericValue));
-}
-
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+import { expectClose, sigmoid, valueOf } from './reading.js';
 
 const values: Array<[string, NumericValue]> = [
   ['\\frac{50}{50+7+4}', 50 / 61],
@@ -158,7 +138,7 @@ describe('policy and output form', () => {
     ['\\log 9', 3, 2],
     ['\\ln e^{2}', 10, 2],
   ])('%s with log base %d is %d', (latex, base, expected) => {
-    const result = valueOf(latex, base);
+    const result = valueOf(latex, { logBase: base });
     expectClose((result as { value: NumericValue }).value, expected);
   });
 

@@ -1,30 +1,11 @@
 // Regressions for forms a red team found misread: each item either reads the value the
 // student meant or is refused, never a different number.
 import { describe, expect, test } from 'vitest';
-import { evaluateStudent, latexToMathjs } from '../../src/latex/index.js';
+import { latexToMathjs } from '../../src/latex/index.js';
 import type { NumericValue, Refusal } from '../../src/types.js';
+import { expectClose, sigmoid, valueOf } from './reading.js';
 
 type Scope = Record<string, number>;
-
-function valueOf(latex: string, scope: Scope): { value: NumericValue } | { refusal: Refusal } {
-  const conversion = latexToMathjs(latex);
-  if (!conversion.ok) return { refusal: conversion.refusal };
-  const evaluation = evaluateStudent(conversion.expr, scope);
-  return evaluation.ok ? { value: evaluation.value } : { refusal: evaluation.refusal };
-}
-
-function expectClose(actual: NumericValue, expected: NumericValue): void {
-  if (typeof expected === 'number') {
-    expect(typeof actual).toBe('number');
-    expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
-    return;
-  }
-  expect(Array.isArray(actual)).toBe(true);
-  expect((actual as NumericValue[]).length).toBe(expected.length);
-  expected.forEach((item, i) => expectClose((actual as NumericValue[])[i] as NumericValue, item as NumericValue));
-}
-
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 const values: Array<[item: number, latex: string, expected: NumericValue, scope?: Scope]> = [
   [1, '\\boldsymbol{\\sigma}(z)', sigmoid(0.3), { z: 0.3 }],
@@ -122,7 +103,7 @@ const refusals: Array<[item: number, latex: string, kind: Refusal['kind']]> = [
 
 describe('red-team regressions', () => {
   test.each(values)('item %i: %s reads as %j', (_item, latex, expected, scope = {}) => {
-    const result = valueOf(latex, scope);
+    const result = valueOf(latex, { scope });
     expect(result).toHaveProperty('value');
     expectClose((result as { value: NumericValue }).value, expected);
   });
@@ -132,7 +113,7 @@ describe('red-team regressions', () => {
   });
 
   test.each(refusals)('item %i: %s is refused as %s', (_item, latex, kind) => {
-    const result = valueOf(latex, {});
+    const result = valueOf(latex);
     expect(result).toHaveProperty('refusal');
     expect((result as { refusal: Refusal }).refusal.kind).toBe(kind);
   });
