@@ -3,8 +3,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { listSubmissions, shard, UsageError, type SubmissionFile } from './files.js';
-import { gradeFile } from './grade.js';
+import { listSubmissions, shard, UsageError, type DiscoveryOptions, type SubmissionFile } from './files.js';
+import { failedResult, gradeFile } from './grade.js';
+import { sharedDisplayNames } from './identity.js';
+import { applyOverrides, checkOverrides, type OverridesFile } from './overrides.js';
 import {
   gradebookCsv,
   gradescopeResults,
@@ -21,14 +23,15 @@ import { forStudent } from './reporters/reveal.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { GradeResult } from './types.js';
 
-export interface GradeAllOptions {
-  extensions?: string[];
+export interface GradeAllOptions extends DiscoveryOptions {
   /** `I/N`: grade every N-th submission starting at the I-th (1-based). */
   shard?: string;
   /** Worker threads to grade in (default 1: in this thread). */
   jobs?: number;
   /** Called after each submission, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** TA points, checked against the whole class before grading and applied by report name. */
+  overrides?: OverridesFile;
 }
 
 /**
@@ -37,15 +40,38 @@ export interface GradeAllOptions {
  * @example const results = await gradeAll(rubric, ['submissions/hw3'])
  */
 export async function gradeAll(rubric: LoadedRubric, inputs: string[], options: GradeAllOptions = {}): Promise<Graded[]> {
-  const files = shard(await listSubmissions(inputs, options.extensions), options.shard);
+  const whole = await listSubmissions(inputs, options);
+  // Judged on the whole class before --shard splits it, so every shard agrees.
+  if (options.overrides) checkOverrides(options.overrides, whole.map((f) => f.name), rubric);
+  const files = shard(whole, options.shard);
   const jobs = Math.min(options.jobs ?? 1, Math.ceil(files.length / MIN_FILES_PER_WORKER));
-  if (jobs > 1) return gradeInWorkers(rubric.file, files, jobs, options.onProgress);
+  const graded = jobs > 1 ? await gradeInWorkers(rubric.file, files, jobs, options.onProgress) : await gradeInThread(rubric, files, options.onProgress);
+  const overrides = options.overrides?.overrides ?? {};
+  return graded.map((g) => ({ ...g, result: applyOverrides(g.result, overrides) }));
+}
+
+async function gradeInThread(rubric: LoadedRubric, files: SubmissionFile[], onProgress?: (done: number, total: number) => void): Promise<Graded[]> {
   const graded: Graded[] = [];
   for (const file of files) {
-    graded.push({ name: file.name, result: await gradeFile(rubric, { submission: file.file, name: file.name }) });
-    options.onProgress?.(graded.length, files.length);
+    graded.push({ name: file.name, result: await gradeSubmission(rubric, file) });
+    onProgress?.(graded.length, files.length);
   }
   return graded;
+}
+
+/** One listed submission: refused ones (links, collisions) get their error without being read. */
+export async function gradeSubmission(rubric: LoadedRubric, file: SubmissionFile): Promise<GradeResult> {
+  const meta = { submission: file.file, name: file.name, ...(file.readFrom ? { readFrom: file.readFrom } : {}) };
+  return file.refusal ? failedResult(rubric, meta, file.refusal) : gradeFile(rubric, meta);
+}
+
+/**
+ * Lines a TA should see after a batch: submissions that display the same name (a
+ * student may be posing as another). Names are JSON-quoted so no control character
+ * reaches the terminal.
+ */
+export function batchWarnings(results: GradeResult[]): string[] {
+  return sharedDisplayNames(results).map((g) => `warning: ${g.ids.length} submissions display the name ${JSON.stringify(g.student)}: ${g.ids.map((id) => JSON.stringify(id)).join(', ')}`);
 }
 
 /** A worker costs a second of start-up (it loads mathjs): worth it only for many files. */
@@ -70,7 +96,7 @@ async function gradeInWorkers(
       const worker = new Worker(workerUrl, { workerData: { rubricFile } });
       const sendNext = () => {
         const index = next++;
-        worker.postMessage(index < files.length ? { index, submission: files[index].file, name: files[index].name } : null);
+        worker.postMessage(index < files.length ? { index, file: files[index] } : null);
       };
       worker.on('message', (message: { ready?: true; index?: number; result?: GradeResult }) => {
         if (message.result !== undefined && message.index !== undefined) {

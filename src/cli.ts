@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // A thin shell over the API: flags -> gradeAll -> reporters -> files; sets the exit code
 // (0 done, 1 a submission under --fail-under, 2 usage error or invalid rubric).
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
-import { gradeAll, readReports, writeBatch, writeMerged, type GradeAllOptions, type Graded } from './batch.js';
-import { UsageError } from './files.js';
+import { batchWarnings, gradeAll, readReports, writeBatch, writeMerged, type GradeAllOptions, type Graded } from './batch.js';
+import { listAssignments } from './course.js';
+import { checkOutFolder, UsageError } from './files.js';
 import { gradeFile } from './grade.js';
-import { applyOverrides, loadOverrides } from './overrides.js';
+import { loadOverrides } from './overrides.js';
 import { FORMATS, githubAnnotations, terminalReport, type Format, type Reveal } from './reporters/index.js';
 import { forStudent } from './reporters/reveal.js';
 import { RubricError } from './rubric/errors.js';
@@ -25,18 +25,26 @@ cli
   .option('--jobs <n>', 'Worker threads (default: 1)')
   .option('--shard <I/N>', 'Grade every N-th submission starting at the I-th')
   .option('--fail-under <fraction>', 'Exit 1 when a submission scores under this fraction of the automatic points')
-  .option('--ext <list>', 'File extensions to read in folders', { default: 'md' })
+  .option('--ext <list>', 'File extensions to read in folders', { default: 'md,ipynb' })
+  .option('--exclude <glob>', 'Leave out paths (below the folder given) or file names matching this glob; repeatable')
   .option('--overrides <file>', "TAs' points by student and answer id (read, never written)")
   .action(async (rubricFile: string, paths: string[], flags) => {
     if (paths.length === 0) throw new UsageError('grade needs at least one submission file or folder');
     const formats = parseFormats(String(flags.format));
     const failUnder = parseFraction(flags.failUnder);
     const rubric = await loadRubric(rubricFile);
-    const overrides = flags.overrides ? await loadOverrides(flags.overrides) : {};
-    const graded = (
-      await gradeWithProgress(rubric, paths, { shard: flags.shard, extensions: String(flags.ext).split(','), jobs: parseJobs(flags.jobs) })
-    ).map((g) => ({ ...g, result: applyOverrides(g.result, g.name, overrides) }));
+    await checkOutFolder(flags.out, paths);
+    const overrides = flags.overrides ? await loadOverrides(flags.overrides) : undefined;
+    const exclude = flags.exclude === undefined ? [] : [flags.exclude].flat().map(String);
+    const graded = await gradeWithProgress(rubric, paths, {
+      shard: flags.shard,
+      extensions: String(flags.ext).split(','),
+      exclude,
+      jobs: parseJobs(flags.jobs),
+      ...(overrides ? { overrides } : {}),
+    });
     await writeBatch(flags.out, rubric, graded, formats);
+    for (const line of batchWarnings(graded.map((g) => g.result))) process.stderr.write(line + '\n');
     if (formats.includes('github')) process.stdout.write(githubAnnotations(graded.map((g) => g.result), process.cwd()));
     if (formats.includes('terminal')) process.stdout.write(terminalReport(graded.map((g) => g.result), { color, details: graded.length === 1, reveal: 'all' }));
     if (failUnder !== undefined && graded.some((g) => fractionOf(g.result) < failUnder)) process.exitCode = 1;
@@ -111,11 +119,13 @@ cli
   .option('--format <list>', `Extra formats: ${FORMATS.join(',')}`, { default: 'terminal' })
   .action(async (flags) => {
     const formats = parseFormats(String(flags.format));
-    for (const assignment of await assignments(flags.rubrics, flags.submissions)) {
-      const rubric = await loadRubric(path.join(flags.rubrics, `${assignment}.yaml`));
-      const graded = await gradeWithProgress(rubric, [path.join(flags.submissions, assignment)], {});
-      await writeBatch(path.join(flags.out, assignment), rubric, graded, formats);
-      process.stdout.write(`\n# ${assignment}\n` + terminalReport(graded.map((g) => g.result), { color, details: false, reveal: 'all' }));
+    for (const assignment of await listAssignments(flags.rubrics, flags.submissions)) {
+      const rubric = await loadRubric(assignment.rubric);
+      const out = path.join(flags.out, assignment.name);
+      await checkOutFolder(out, [assignment.submissions]);
+      const graded = await gradeWithProgress(rubric, [assignment.submissions], {});
+      await writeBatch(out, rubric, graded, formats);
+      process.stdout.write(`\n# ${assignment.name}\n` + terminalReport(graded.map((g) => g.result), { color, details: false, reveal: 'all' }));
     }
   });
 
@@ -166,16 +176,6 @@ async function watchFile(file: string, onChange: () => Promise<void>): Promise<v
     }, 150);
   });
   await new Promise(() => undefined);
-}
-
-async function assignments(rubricsDir: string, submissionsDir: string): Promise<string[]> {
-  const names = (await readdir(rubricsDir)).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
-  const withSubmissions: string[] = [];
-  for (const name of names) {
-    const folder = await stat(path.join(submissionsDir, name)).catch(() => null);
-    if (folder?.isDirectory()) withSubmissions.push(name);
-  }
-  return withSubmissions;
 }
 
 function parseFormats(list: string): Format[] {

@@ -1,13 +1,13 @@
 // A worker thread of `grade --jobs N`: loads the rubric once, then grades the
 // submissions it is sent and posts each result back with its index.
 import { parentPort, workerData } from 'node:worker_threads';
-import { gradeFile } from './grade.js';
+import { gradeSubmission } from './batch.js';
+import type { SubmissionFile } from './files.js';
 import { loadRubric } from './rubric/load.js';
 
 export interface WorkerJob {
   index: number;
-  submission: string;
-  name: string;
+  file: SubmissionFile;
 }
 
 const port = parentPort!;
@@ -17,6 +17,6 @@ port.on('message', async (job: WorkerJob | null) => {
     port.close();
     return;
   }
-  port.postMessage({ index: job.index, result: await gradeFile(rubric, { submission: job.submission, name: job.name }) });
+  port.postMessage({ index: job.index, result: await gradeSubmission(rubric, job.file) });
 });
 port.postMessage({ ready: true });

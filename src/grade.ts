@@ -1,6 +1,5 @@
 // The whole pipeline for one submission, top to bottom:
 // text -> sections and claims -> for each question: region -> claim -> verdict -> score.
-import { readFile } from 'node:fs/promises';
 import { diagnose, matchDiagnosis, type Diagnosis } from './checks/diagnoses.js';
 import { checkExpression } from './checks/expression.js';
 import { checkNumber } from './checks/number.js';
@@ -9,6 +8,7 @@ import { withinTolerance } from './checks/tolerance.js';
 import { evaluate } from './engine/index.js';
 import { toNumericValue } from './engine/plain.js';
 import { excerpt } from './excerpt.js';
+import { readSubmissionFile } from './files.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
 import { readSubmission } from './markdown/index.js';
 import { chooseClaim, shapeOfValue } from './match.js';
@@ -19,8 +19,10 @@ import { flatten, isZero, roundPoints, sameElements, sumPoints } from './values.
 export interface SubmissionMeta {
   /** The submission's path as shown in reports. */
   submission: string;
-  /** Report name without extension (`alice`, `alice/hw2`): the student unless front matter says. */
+  /** Report name without extension (`alice`, `alice/hw2`): the submission's identity (`id`). */
   name: string;
+  /** The file to read when it differs from `submission` (a symlink resolved when the batch was listed). */
+  readFrom?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface SubmissionMeta {
 export async function gradeFile(rubric: LoadedRubric, meta: SubmissionMeta): Promise<GradeResult> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(meta.submission);
+    bytes = await readSubmissionFile(meta.readFrom ?? meta.submission);
   } catch (error) {
     return failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`);
   }
@@ -66,6 +68,7 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
   const automaticIds = new Set(automatic.map((a) => a.id));
   const slips = findSlips(parsed.claims, rubric.logBase);
   return {
+    id: meta.name,
     submission: meta.submission,
     rubric: rubric.rubric,
     student: parsed.student ?? meta.name,
@@ -251,9 +254,11 @@ function shownSteps(claim: Claim): string | null {
   return shown.length === 0 ? null : excerpt(shown.join(' = '));
 }
 
-function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: string): GradeResult {
+/** The report of a submission that could not be graded: no answers, `error` says why. */
+export function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: string): GradeResult {
   const answers = rubric.questions.flatMap((q) => q.answers);
   return {
+    id: meta.name,
     submission: meta.submission,
     rubric: rubric.rubric,
     student: meta.name,

@@ -153,8 +153,11 @@ export interface QuestionResult {
 }
 
 export interface GradeResult {
+  /** The path-derived report name (`alice`, `alice/hw2`): identity for overrides and the gradebook. */
+  id: string;
   submission: string;
   rubric: string;
+  /** Display name: front matter `student:`, else the id. Never used to match anything. */
   student: string;
   score: number;
   maxScore: number;

@@ -78,7 +78,7 @@ describe('markgrade grade', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'out', 'bo', 'hw.json'), 'utf8')).student).toBe('bo/hw');
     expect(JSON.parse(readFileSync(path.join(dir, 'out', 'broken.json'), 'utf8')).error).toMatch(/broken\.md/);
     expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['al.json', 'bo', 'broken.json', 'gradebook.csv', 'summary.json']);
-    expect(readFileSync(path.join(dir, 'out', 'gradebook.csv'), 'utf8').split('\n')[0]).toBe('student,submission,score,maxScore,q1,error');
+    expect(readFileSync(path.join(dir, 'out', 'gradebook.csv'), 'utf8').split('\n')[0]).toBe('id,student,submission,score,maxScore,q1,error');
   });
 
   test('the same inputs give byte-identical files', () => {

@@ -24,7 +24,7 @@ const DROPPED = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'quad', 
 /** Combining marks (after NFKD) that are accents students put on variable names. */
 const COMBINING_ACCENTS: Record<string, string> = { '\u0302': 'hat', '\u0304': 'bar', '\u0303': 'tilde', '\u0307': 'dot', '\u0308': 'ddot' };
 /** OCR look-alikes: Cyrillic (and Greek capitals) that print like Latin letters. */
-const LOOK_ALIKES: Record<string, string> = {
+export const LOOK_ALIKES: Record<string, string> = {
   А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', К: 'K', М: 'M', О: 'O', Р: 'P', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ѕ: 'S', Ј: 'J',
   а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ѕ: 's', ј: 'j', ԁ: 'd',
   Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',

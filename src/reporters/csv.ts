@@ -1,12 +1,14 @@
-// The gradebook: one row per student, the total, then one column per question (SPEC §7).
+// The gradebook: one row per submission keyed by its id (the report name; SPEC §3), the
+// display name, the total, then one column per question (SPEC §7).
 import type { GradeResult } from '../types.js';
 
 export function gradebookCsv(results: GradeResult[]): string {
   const questionIds = unique(results.flatMap((r) => r.questions.map((q) => q.id)));
-  const header = ['student', 'submission', 'score', 'maxScore', ...questionIds, 'error'];
+  const header = ['id', 'student', 'submission', 'score', 'maxScore', ...questionIds, 'error'];
   const rows = results.map((result) => {
     const byId = new Map(result.questions.map((q) => [q.id, q.score]));
     return [
+      result.id,
       result.student,
       result.submission,
       formatNumber(result.score),

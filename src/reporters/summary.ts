@@ -1,4 +1,5 @@
 // The batch summary (SPEC §7): per-question mean score and a score histogram.
+import { sharedDisplayNames, type SharedDisplayName } from '../identity.js';
 import type { GradeResult } from '../types.js';
 
 export interface QuestionSummary {
@@ -17,6 +18,8 @@ export interface Summary {
   /** Ten bins of the score as a fraction of maxScore: [0,0.1), …, [0.9,1]. */
   histogram: number[];
   questions: QuestionSummary[];
+  /** Submissions (by id) that display the same student name: a TA should look. */
+  sharedDisplayNames: SharedDisplayName[];
 }
 
 export function summarise(rubric: string, results: GradeResult[]): Summary {
@@ -48,6 +51,7 @@ export function summarise(rubric: string, results: GradeResult[]): Summary {
     maxScore,
     histogram,
     questions,
+    sharedDisplayNames: sharedDisplayNames(results),
   };
 }
 

@@ -98,7 +98,7 @@ function checkFunction(name: string, args: MathNode[], bound: ReadonlySet<string
 }
 
 /** ` (did you mean "x"?)` for the closest candidate, else "". */
-function suggestion(name: string, candidates: string[]): string {
+export function suggestion(name: string, candidates: string[]): string {
   const closest = closestName(name, candidates);
   return closest === null ? '' : ` (did you mean "${closest}"?)`;
 }

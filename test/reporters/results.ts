@@ -18,6 +18,7 @@ export function result(fields: Partial<GradeResult> & Pick<GradeResult, 'questio
   const maxScore = answers.reduce((sum, a) => sum + a.maxPoints, 0);
   const automatic = answers.filter((a) => a.status !== 'manual');
   return {
+    id: 'sam',
     submission: 'submissions/sam.md',
     rubric: 'hw-metrics',
     student: 'sam',
