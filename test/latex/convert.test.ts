@@ -123,11 +123,11 @@ describe('latexToMathjs + evaluateStudent', () => {
     expect((result as { refusal: Refusal }).refusal.reason.length).toBeGreaterThan(0);
   });
 
-  test('a million-cell matrix is refused quickly', () => {
+  test('a million-cell matrix is refused by a limit (how fast: bench/robustness.mjs)', () => {
     const huge = `\\begin{bmatrix} ${'1 & '.repeat(999_999)}1 \\end{bmatrix}`;
-    const started = performance.now();
-    expect(latexToMathjs(huge).ok).toBe(false);
-    expect(performance.now() - started).toBeLessThan(500);
+    const converted = latexToMathjs(huge);
+    expect(converted.ok).toBe(false);
+    expect(!converted.ok && converted.refusal.kind).toBe('limit');
   });
 });
 

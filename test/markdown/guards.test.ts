@@ -79,12 +79,9 @@ function thrownBy(read: () => unknown): SubmissionError {
   throw new Error('expected a SubmissionError');
 }
 
-/** Runs `read` and returns the SubmissionError it throws, checking it came fast. */
+/** Runs `read` and returns the SubmissionError it throws (how fast: bench/robustness.mjs). */
 function rejection(read: () => unknown): SubmissionError {
-  const started = performance.now();
-  const error = thrownBy(read);
-  expect(performance.now() - started).toBeLessThan(1000);
-  return error;
+  return thrownBy(read);
 }
 
 describe('files that cannot be read', () => {
