@@ -14,18 +14,44 @@ const CLASSES = ['A', 'B', 'C'];
 
 /**
  * Writes `count` submissions `student-0001.md` … into `dir`; returns their total bytes.
- * Example: `await writeClass('/tmp/class', 2000, 42)`
+ * With `size: [min, max]` (bytes) each file is padded to a size drawn from that range
+ * with working notes in the same styles (before the answers, so they change no verdict).
+ * Example: `await writeClass('/tmp/class', 2000, 42)`, `await writeClass(dir, 1000, 7, { size: [5e3, 3e4] })`
  */
-export async function writeClass(dir, count, seed) {
+export async function writeClass(dir, count, seed, options = {}) {
   await mkdir(dir, { recursive: true });
   const random = prng(seed);
   let bytes = 0;
   for (let i = 1; i <= count; i++) {
-    const text = submissionText(random, i);
+    const answers = submissionText(random, i);
+    const text = options.size ? padded(random, answers, options.size) : answers;
     bytes += Buffer.byteLength(text);
     await writeFile(path.join(dir, `student-${String(i).padStart(4, '0')}.md`), text);
   }
   return bytes;
+}
+
+const NOTES = [
+  'Notes before the answers. The confusion matrix has the true class in its rows and the predicted class in its columns, so a row sum is the support of a class.',
+  'Working: $TP_A = 50$, $FP_A = 7 + 4 = 11$, $FN_A = 5 + 10 = 15$, which is what the formulas below use.',
+  '$$\\text{precision} = \\frac{TP}{TP + FP}, \\qquad \\text{recall} = \\frac{TP}{TP + FN}$$',
+  'I first tried to average the rows, which is wrong: the macro average weighs every class alike, the weighted one by support.',
+  '| class | TP | FP | FN |\n|---|---|---|---|\n| A | 50 | 11 | 15 |\n| B | 60 | 11 | 15 |\n| C | 80 | 18 | 10 |',
+  '$$F_1 = \\frac{2PR}{P + R} = \\frac{2 \\cdot TP}{2 \\cdot TP + FP + FN}$$',
+  '- the sigmoid squashes $z$ into $(0, 1)$\n- its derivative is $\\sigma(z)(1 - \\sigma(z))$\n- so the gradient of the loss is linear in the error',
+];
+
+/** `answers` with working notes in front until it is about a size drawn from [min, max]. */
+function padded(random, answers, [min, max]) {
+  const target = min + Math.floor(random() * (max - min));
+  const notes = [];
+  let bytes = Buffer.byteLength(answers);
+  while (bytes < target) {
+    const note = NOTES[Math.floor(random() * NOTES.length)];
+    notes.push(note);
+    bytes += Buffer.byteLength(note) + 2;
+  }
+  return notes.length === 0 ? answers : `${notes.join('\n\n')}\n\n${answers}`;
 }
 
 /**
