@@ -3,7 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { listSubmissions, shard, UsageError, type DiscoveryOptions, type SubmissionFile } from './files.js';
+import { listSubmissions, shard, type DiscoveryOptions, type SubmissionFile } from './files.js';
 import { failedResult, gradeFile } from './grade.js';
 import { sharedDisplayNames } from './identity.js';
 import { applyOverrides, checkOverrides, type OverridesFile } from './overrides.js';
@@ -19,7 +19,7 @@ import {
   summaryJson,
   type Format,
 } from './reporters/index.js';
-import { forStudent } from './reporters/reveal.js';
+import { forStudent, type Reveal } from './reporters/reveal.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { GradeResult } from './types.js';
 
@@ -125,10 +125,16 @@ export function reportPath(out: string, file: Pick<SubmissionFile, 'name'>, exte
 
 /**
  * Writes the per-submission JSON reports, summary.json and gradebook.csv under `out`,
- * and the other file formats asked for. Files a student reads (md, html, gradescope)
- * show only what the rubric's `reveal` allows; the JSON reports are the TA's.
+ * and the other file formats asked for. Files a student reads (md, html, gradescope,
+ * junit) show only what `reveal` (default: the rubric's) allows; the JSON reports are the TA's.
  */
-export async function writeBatch(out: string, rubric: LoadedRubric, graded: Graded[], formats: readonly Format[] = []): Promise<void> {
+export async function writeBatch(
+  out: string,
+  rubric: LoadedRubric,
+  graded: Graded[],
+  formats: readonly Format[] = [],
+  reveal: Reveal = rubric.reveal,
+): Promise<void> {
   await mkdir(out, { recursive: true });
   for (const { name, result } of graded) {
     const write = async (extension: string, content: string) => {
@@ -137,49 +143,34 @@ export async function writeBatch(out: string, rubric: LoadedRubric, graded: Grad
       await writeFile(file, content);
     };
     await write('.json', jsonReport(result));
-    const shown = forStudent(result, rubric.reveal);
+    const shown = forStudent(result, reveal);
     if (formats.includes('md')) await write('.md', markdownReport(shown));
     if (formats.includes('html')) await write('.html', htmlReport(shown, result.error ? '' : await readFile(result.submission, 'utf8')));
     if (formats.includes('gradescope')) await write('.results.json', gradescopeResults(shown));
   }
-  await writeBatchFiles(out, rubric.rubric, graded.map((g) => g.result), formats);
+  await writeBatchFiles(out, rubric.rubric, graded.map((g) => g.result), formats, () => reveal);
 }
 
 /** The files that cover the whole batch: summary.json, gradebook.csv, and summary.html / junit.xml when asked. */
-async function writeBatchFiles(out: string, rubric: string, results: GradeResult[], formats: readonly Format[]): Promise<void> {
+async function writeBatchFiles(
+  out: string,
+  rubric: string,
+  results: GradeResult[],
+  formats: readonly Format[],
+  levelFor: (result: GradeResult) => Reveal,
+): Promise<void> {
   const summary = summarise(rubric, results);
   await writeFile(path.join(out, 'summary.json'), summaryJson(summary));
   await writeFile(path.join(out, 'gradebook.csv'), gradebookCsv(results));
   if (formats.includes('html')) await writeFile(path.join(out, 'summary.html'), summaryHtml(summary));
-  if (formats.includes('junit')) await writeFile(path.join(out, 'junit.xml'), junitReport(results));
+  if (formats.includes('junit')) await writeFile(path.join(out, 'junit.xml'), junitReport(results.map((r) => forStudent(r, levelFor(r)))));
 }
 
 /**
- * Reads the JSON reports written by `grade` (e.g. by several `--shard` runs), sorted by
- * submission so that the joined files do not depend on the order given.
- * @example await readReports(['shard1/alice.json', 'shard2/bob.json'])
+ * `merge`: the batch files for reports graded in separate runs. Student files (junit)
+ * show what each report's recorded `reveal` allows, unless `reveal` is given.
  */
-export async function readReports(files: string[]): Promise<GradeResult[]> {
-  const results: GradeResult[] = [];
-  for (const file of files) {
-    let report: GradeResult;
-    try {
-      report = JSON.parse(await readFile(file, 'utf8')) as GradeResult;
-    } catch (error) {
-      throw new UsageError(`${file}: not a markgrade JSON report (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (typeof report.submission !== 'string' || !Array.isArray(report.questions)) {
-      throw new UsageError(`${file}: not a markgrade JSON report (no submission or questions)`);
-    }
-    results.push(report);
-  }
-  const rubrics = new Set(results.map((r) => r.rubric));
-  if (rubrics.size > 1) throw new UsageError(`the reports come from different rubrics: ${[...rubrics].join(', ')}`);
-  return results.sort((a, b) => (a.submission < b.submission ? -1 : a.submission > b.submission ? 1 : 0));
-}
-
-/** `merge`: the batch files for reports graded in separate runs. */
-export async function writeMerged(out: string, results: GradeResult[], formats: readonly Format[]): Promise<void> {
+export async function writeMerged(out: string, results: GradeResult[], formats: readonly Format[], reveal?: Reveal): Promise<void> {
   await mkdir(out, { recursive: true });
-  await writeBatchFiles(out, results[0]?.rubric ?? '', results, formats);
+  await writeBatchFiles(out, results[0]?.rubric ?? '', results, formats, (r) => reveal ?? r.reveal ?? 'verdict');
 }

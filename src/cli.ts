@@ -1,75 +1,124 @@
 #!/usr/bin/env node
-// A thin shell over the API: flags -> gradeAll -> reporters -> files; sets the exit code
-// (0 done, 1 a submission under --fail-under, 2 usage error or invalid rubric).
+// A thin shell over the API: flags -> library functions -> files; sets the exit code.
+// Exit codes (README): 0 done; 1 a submission under --fail-under (check: an answer not
+// found or not read; rubric test: a failing test); 2 usage error (unknown flag, a path
+// that does not exist, no submission found) or invalid rubric; 3 internal or write error.
 import path from 'node:path';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
-import { batchWarnings, gradeAll, readReports, writeBatch, writeMerged, type GradeAllOptions, type Graded } from './batch.js';
+import { batchWarnings, gradeAll, writeBatch, writeMerged, type GradeAllOptions, type Graded } from './batch.js';
+import { checkSubmission, watchSubmission } from './check.js';
+import {
+  explainCacError,
+  findSubmissions,
+  mustExist,
+  needsReview,
+  packageVersion,
+  parseFormats,
+  parseFraction,
+  parseJobs,
+  parseReveal,
+  underTheBar,
+} from './cli-support.js';
 import { listAssignments } from './course.js';
 import { checkOutFolder, UsageError } from './files.js';
-import { gradeFile } from './grade.js';
+import { collectReports } from './merge.js';
 import { loadOverrides } from './overrides.js';
-import { FORMATS, githubAnnotations, terminalReport, type Format, type Reveal } from './reporters/index.js';
-import { forStudent } from './reporters/reveal.js';
+import { exceedsAnnotationLimit, githubAnnotations, githubStepSummary } from './reporters/github.js';
+import { FORMATS, terminalReport, type Format } from './reporters/index.js';
+import { forStudent, type Reveal } from './reporters/reveal.js';
 import { RubricError } from './rubric/errors.js';
 import { loadRubric, type LoadedRubric } from './rubric/load.js';
+import { closestName } from './rubric/names.js';
 import type { GradeResult } from './types.js';
 
 const cli = cac('markgrade');
 const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env);
+const version = packageVersion();
+
+const FORMAT_HELP = `Formats besides the JSON reports, summary.json and gradebook.csv, which are always written: ${FORMATS.filter((f) => f !== 'json' && f !== 'csv').join(',')}`;
+const REVEAL_HELP = "What the student files (md, html, gradescope, junit, github) show: found, verdict or all (default: the rubric's reveal)";
+
+/** Exit codes each help page lists. */
+const EXIT_CODES: Record<string, string[]> = {
+  grade: [
+    '0  done',
+    '1  a submission scored under --fail-under (each is named on stderr; one that could not be graded counts)',
+    '2  usage error: unknown flag, a path that does not exist, no submission found, invalid rubric',
+    '3  internal or write error',
+  ],
+  check: ['0  every answer was found and read', '1  an answer is missing or unreadable', '2  usage error or invalid rubric', '3  internal error'],
+  rubric: ['0  ok', '1  rubric test: a self-test failed', '2  usage error or invalid rubric (lint)', '3  internal error'],
+  merge: ['0  done', '1  a submission scored under --fail-under', '2  usage error: no reports, one submission twice, different rubrics', '3  internal or write error'],
+  '': ['0  done', '1  see the command', '2  usage error or invalid rubric', '3  internal or write error'],
+};
 
 cli
   .command('grade <rubric> [...paths]', 'Grade submissions (files, or folders of *.md) into reports')
   .option('--out <dir>', 'Folder for the reports', { default: 'reports' })
-  .option('--format <list>', `Extra formats: ${FORMATS.join(',')}`, { default: 'terminal' })
+  .option('--format <list>', FORMAT_HELP, { default: 'terminal' })
+  .option('--reveal <level>', REVEAL_HELP)
   .option('--jobs <n>', 'Worker threads (default: 1)')
   .option('--shard <I/N>', 'Grade every N-th submission starting at the I-th')
   .option('--fail-under <fraction>', 'Exit 1 when a submission scores under this fraction of the automatic points')
   .option('--ext <list>', 'File extensions to read in folders', { default: 'md,ipynb' })
   .option('--exclude <glob>', 'Leave out paths (below the folder given) or file names matching this glob; repeatable')
   .option('--overrides <file>', "TAs' points by student and answer id (read, never written)")
+  .example('  $ markgrade grade rubrics/hw3.yaml submissions/hw3 --format md,junit --fail-under 0.5')
+  .example('  $ markgrade grade rubrics/hw3.yaml submissions/hw3 --shard 1/4 --out reports/1 --reveal all')
   .action(async (rubricFile: string, paths: string[], flags) => {
-    if (paths.length === 0) throw new UsageError('grade needs at least one submission file or folder');
     const formats = parseFormats(String(flags.format));
     const failUnder = parseFraction(flags.failUnder);
+    const reveal = parseReveal(flags.reveal);
+    const discovery = { extensions: String(flags.ext).split(','), exclude: flags.exclude === undefined ? [] : [flags.exclude].flat().map(String) };
     const rubric = await loadRubric(rubricFile);
+    if (rubric.public && failUnder !== undefined) {
+      throw new UsageError('--fail-under needs the private rubric: a public rubric has no expected values, so nothing is scored');
+    }
     await checkOutFolder(flags.out, paths);
     const overrides = flags.overrides ? await loadOverrides(flags.overrides) : undefined;
-    const exclude = flags.exclude === undefined ? [] : [flags.exclude].flat().map(String);
+    await findSubmissions(paths, discovery); // before sharding: an empty class is an error, an empty shard is not
     const graded = await gradeWithProgress(rubric, paths, {
       shard: flags.shard,
-      extensions: String(flags.ext).split(','),
-      exclude,
+      ...discovery,
       jobs: parseJobs(flags.jobs),
       ...(overrides ? { overrides } : {}),
     });
-    await writeBatch(flags.out, rubric, graded, formats);
-    for (const line of batchWarnings(graded.map((g) => g.result))) process.stderr.write(line + '\n');
-    if (formats.includes('github')) process.stdout.write(githubAnnotations(graded.map((g) => g.result), process.cwd()));
-    if (formats.includes('terminal')) process.stdout.write(terminalReport(graded.map((g) => g.result), { color, details: graded.length === 1, reveal: 'all' }));
-    if (failUnder !== undefined && graded.some((g) => fractionOf(g.result) < failUnder)) process.exitCode = 1;
+    const level = reveal ?? rubric.reveal;
+    await writeBatch(flags.out, rubric, graded, formats, level);
+    const results = graded.map((g) => g.result);
+    for (const line of batchWarnings(results)) process.stderr.write(line + '\n');
+    printStudentStreams(results, formats, level);
+    // A TA's run shows everything, except with a public rubric: there is nothing to score.
+    const shown = rubric.public ? results.map((r) => forStudent(r, 'found')) : results;
+    if (showsTerminal(formats)) process.stdout.write(terminalReport(shown, { color, details: graded.length === 1 }));
+    finish(results, failUnder);
   });
 
 cli
   .command('check <rubric> <submission>', 'Pre-check one submission: were my answers found and read?')
   .option('--json', 'Print the report as JSON')
-  .option('--watch', 'Check again each time the file is saved')
+  .option('--watch', 'Check again each time the file is saved (Ctrl-C to stop)')
+  .example('  $ markgrade check hw3-public.yaml hw3.md')
+  .example('  $ markgrade check hw3-public.yaml hw3.md --watch')
   .action(async (rubricFile: string, submission: string, flags) => {
     const rubric = await loadRubric(rubricFile);
-    const reveal: Reveal = rubric.public ? 'found' : rubric.reveal;
+    await mustExist(submission);
     const checkOnce = async () => {
-      const result = await gradeFile(rubric, { submission, name: path.basename(submission).replace(/\.[^.]+$/, '') });
-      const shown = forStudent(result, reveal);
-      process.stdout.write(flags.json ? JSON.stringify(shown, null, 2) + '\n' : terminalReport([shown], { color, details: true, reveal }));
+      const outcome = await checkSubmission(rubric, submission, { json: Boolean(flags.json), color });
+      process.stdout.write(outcome.output);
+      process.exitCode = outcome.exitCode;
     };
     await checkOnce();
-    if (flags.watch) await watchFile(submission, checkOnce);
+    if (flags.watch) await watchSubmission(submission, checkOnce, (line) => process.stderr.write(line + '\n'));
   });
 
 cli
   .command('extract <submission>', 'Show what the parser found: sections, claims, positions')
   .option('--json', 'Print as JSON')
+  .example('  $ markgrade extract submissions/hw3/alice.md')
   .action(async (submission: string, flags) => {
+    await mustExist(submission);
     const { readFile } = await import('node:fs/promises');
     const { readSubmission, formatExtract } = await import('./markdown/index.js');
     const parsed = readSubmission(await readFile(submission));
@@ -77,9 +126,11 @@ cli
   });
 
 cli
-  .command('eval <expression>', 'Evaluate a mathjs expression with the reference engine')
+  .command('eval <expression>', 'Evaluate a mathjs expression with the reference engine (help(f1) documents a function)')
   .option('--rubric <file>', "Use the rubric's context and classes")
   .option('--json', 'Print plain JSON')
+  .example("  $ markgrade eval 'f1([[5,1],[2,7]], 2)' --json")
+  .example("  $ markgrade eval 'help(f1)'")
   .action(async (expression: string, flags) => {
     const { evaluateForCli } = await import('./eval.js');
     const rubric = flags.rubric ? await loadRubric(flags.rubric) : undefined;
@@ -94,7 +145,18 @@ cli
   });
 
 cli
-  .command('rubric <action> <file>', 'lint | explain | publish | test a rubric')
+  .command('rubric <action> <file>', 'Rubric tools; actions: lint, explain, publish, test')
+  .usage(
+    'rubric <action> <file>\n\n' +
+      'Actions:\n' +
+      '  lint     validate (file:line:col errors) and warn about what cannot work as meant\n' +
+      '  explain  every expected value and its accepted interval\n' +
+      '  publish  a public rubric for students: no expected values, mistakes, context, tests,\n' +
+      '           feedback or tolerances; records the private rubric id and hash\n' +
+      "  test     grade the rubric's tests: submissions and compare scores and statuses",
+  )
+  .example('  $ markgrade rubric lint rubrics/hw3.yaml')
+  .example('  $ markgrade rubric publish rubrics/hw3.yaml > hw3-public.yaml')
   .action(async (action: string, file: string) => {
     const { rubricCommand } = await import('./rubric-command.js');
     const { output, exitCode } = await rubricCommand(action, file);
@@ -103,12 +165,19 @@ cli
   });
 
 cli
-  .command('merge <...reports>', 'Join the JSON reports of several shards into one summary, gradebook and junit.xml')
+  .command('merge <...reports>', 'Join the JSON reports of several shards (files or folders) into one summary, gradebook and junit.xml')
   .option('--out <dir>', 'Folder for the joined files', { default: 'reports' })
   .option('--format <list>', 'Also write junit (junit.xml) or html (summary.html)', { default: '' })
+  .option('--reveal <level>', "What junit.xml shows: found, verdict or all (default: each report's recorded reveal)")
+  .option('--fail-under <fraction>', 'Exit 1 when a submission scores under this fraction of the automatic points')
+  .example('  $ markgrade merge shards/ --out reports --format junit --fail-under 0.5')
   .action(async (reports: string[], flags) => {
     const formats = parseFormats(String(flags.format));
-    await writeMerged(flags.out, await readReports(reports), formats);
+    const failUnder = parseFraction(flags.failUnder);
+    const reveal = parseReveal(flags.reveal);
+    const results = await collectReports(reports);
+    await writeMerged(flags.out, results, formats, reveal);
+    finish(results, failUnder);
   });
 
 cli
@@ -116,34 +185,73 @@ cli
   .option('--rubrics <dir>', 'Folder of rubrics', { default: 'rubrics' })
   .option('--submissions <dir>', 'Folder of submission folders', { default: 'submissions' })
   .option('--out <dir>', 'Folder for the reports', { default: 'reports' })
-  .option('--format <list>', `Extra formats: ${FORMATS.join(',')}`, { default: 'terminal' })
+  .option('--format <list>', FORMAT_HELP, { default: 'terminal' })
+  .example('  $ markgrade course --format md,html,junit')
   .action(async (flags) => {
     const formats = parseFormats(String(flags.format));
+    await mustExist(flags.rubrics);
+    await mustExist(flags.submissions);
     for (const assignment of await listAssignments(flags.rubrics, flags.submissions)) {
       const rubric = await loadRubric(assignment.rubric);
       const out = path.join(flags.out, assignment.name);
       await checkOutFolder(out, [assignment.submissions]);
       const graded = await gradeWithProgress(rubric, [assignment.submissions], {});
       await writeBatch(out, rubric, graded, formats);
-      process.stdout.write(`\n# ${assignment.name}\n` + terminalReport(graded.map((g) => g.result), { color, details: false, reveal: 'all' }));
+      process.stdout.write(`\n# ${assignment.name}\n` + terminalReport(graded.map((g) => g.result), { color, details: false }));
     }
   });
 
-cli.help();
+cli.help((sections) => {
+  const codes = EXIT_CODES[cli.matchedCommand?.name ?? ''] ?? EXIT_CODES[''];
+  return [...sections, { title: 'Exit codes', body: codes.map((line) => `  ${line}`).join('\n') }];
+});
+cli.version(version);
+cli.globalCommand.outputVersion = () => process.stdout.write(`${version}\n`);
 
 async function main(): Promise<void> {
   try {
     cli.parse(process.argv, { run: false });
-    if (cli.options.help) return; // cac has printed the help
+    if (cli.options.help || cli.options.version) return; // cac has printed them
     if (!cli.matchedCommand) {
-      if (process.argv.length > 2) throw new UsageError(`unknown command "${process.argv[2]}"; see markgrade --help`);
+      if (process.argv.length > 2) throw new UsageError(unknownCommand(process.argv[2]));
       cli.outputHelp();
       return;
     }
     await cli.runMatchedCommand();
   } catch (error) {
-    process.stderr.write(`markgrade: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = error instanceof UsageError || error instanceof RubricError || isCacError(error) ? 2 : 3;
+    const message = error instanceof Error ? error.message : String(error);
+    const cacError = isCacError(error);
+    process.stderr.write(`markgrade: ${cacError ? explainCacError(message, knownOptions()) : message}\n`);
+    process.exitCode = error instanceof UsageError || error instanceof RubricError || cacError ? 2 : 3;
+  }
+}
+
+/** github annotations go to stdout, and a table to $GITHUB_STEP_SUMMARY when GitHub would hide some. */
+function printStudentStreams(results: GradeResult[], formats: readonly Format[], level: Reveal): void {
+  if (!formats.includes('github')) return;
+  const views = results.map((r) => forStudent(r, level));
+  process.stdout.write(githubAnnotations(views, process.cwd()));
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && exceedsAnnotationLimit(views, process.cwd())) {
+    // Appended, as GitHub expects: other steps write to the same file.
+    void import('node:fs').then(({ appendFileSync }) => appendFileSync(summaryFile, githubStepSummary(views)));
+  }
+}
+
+/** The terminal summary, unless stdout is taken by github annotations alone. */
+function showsTerminal(formats: readonly Format[]): boolean {
+  return formats.includes('terminal') || !formats.includes('github');
+}
+
+/** Names on stderr the submissions that could not be graded and those under --fail-under; sets exit 1. */
+function finish(results: GradeResult[], failUnder: number | undefined): void {
+  const review = needsReview(results);
+  if (review.length > 0) process.stderr.write(`needs review (${review.length} could not be graded):\n${review.join('\n')}\n`);
+  if (failUnder === undefined) return;
+  const under = underTheBar(results, failUnder);
+  if (under.length > 0) {
+    process.stderr.write(under.join('\n') + '\n');
+    process.exitCode = 1;
   }
 }
 
@@ -163,45 +271,14 @@ async function gradeWithProgress(rubric: LoadedRubric, paths: string[], options:
   return graded;
 }
 
-/** Runs `onChange` after each save of `file` (editors save in bursts: wait for quiet). */
-async function watchFile(file: string, onChange: () => Promise<void>): Promise<void> {
-  const { watch } = await import('node:fs');
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  process.stderr.write(`watching ${file} (Ctrl-C to stop)\n`);
-  watch(file, () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(onChange);
-    }, 150);
-  });
-  await new Promise(() => undefined);
+function knownOptions(): string[] {
+  const options = [...(cli.matchedCommand?.options ?? []), ...cli.globalCommand.options];
+  return options.flatMap((o) => o.rawName.match(/--[\w-]+/g) ?? []);
 }
 
-function parseFormats(list: string): Format[] {
-  const formats = list.split(',').map((f) => f.trim()).filter(Boolean);
-  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; supported: ${FORMATS.join(', ')}`);
-  return formats as Format[];
-}
-
-function parseJobs(value: unknown): number {
-  if (value === undefined) return 1;
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${value}"`);
-  return jobs;
-}
-
-function parseFraction(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const fraction = Number(value);
-  if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) throw new UsageError(`--fail-under must be a fraction in [0, 1], got "${value}"`);
-  return fraction;
-}
-
-function fractionOf(result: GradeResult): number {
-  if (result.error !== null) return 0;
-  return result.autoMaxScore === 0 ? 1 : result.autoScore / result.autoMaxScore;
+function unknownCommand(name: string): string {
+  const closest = closestName(name, cli.commands.map((c) => c.name));
+  return `unknown command "${name}"${closest ? ` (did you mean "${closest}"?)` : ''}; see markgrade --help`;
 }
 
 function isCacError(error: unknown): boolean {

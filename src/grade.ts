@@ -13,7 +13,7 @@ import { claimsIn, locate, regexOf, type Region } from './locate.js';
 import { readSubmission } from './markdown/index.js';
 import { chooseClaim, shapeOfValue } from './match.js';
 import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
-import type { AnswerResult, Claim, GradeResult, NumericValue, ParsedSubmission, QuestionResult } from './types.js';
+import type { AnswerResult, Claim, GradeResult, NumericValue, ParsedSubmission, QuestionResult, Step } from './types.js';
 import { flatten, isZero, roundPoints, sameElements, sumPoints } from './values.js';
 
 export interface SubmissionMeta {
@@ -71,6 +71,7 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
     id: meta.name,
     submission: meta.submission,
     rubric: rubric.rubric,
+    reveal: rubric.reveal,
     student: parsed.student ?? meta.name,
     score: sumPoints(answers.map((a) => a.points)),
     maxScore: sumPoints(answers.map((a) => a.maxPoints)),
@@ -142,12 +143,15 @@ function gradeAnswer(
     line: final.line,
     column: final.column,
     label: claim.label,
+    labelText: claim.labelText,
     shown: shownSteps(claim),
+    written: excerpt(final.source),
   };
   if (choice.kind === 'unreadable') {
     const written = excerpt(final.source);
     return { ...base, ...found, status: 'unreadable', points: 0, got: written, reason: `found "${written}" at ${final.line}:${final.column} but could not read it: ${excerpt(choice.reason)}` };
   }
+  if (rubric.public) return foundResult(answer, final, { ...base, ...found });
   if (answer.kind === 'expression') return gradeExpression(answer, final.expr as string, { ...base, ...found });
   const expected = answer.expectedValue as NumericValue;
   const verdict = checkNumber(final, expected, answer.tolerance, answer.unit);
@@ -166,6 +170,22 @@ function gradeAnswer(
   const diagnosis = matchDiagnosis(verdict.got, diagnosesOf(rubric, answer), answer.tolerance);
   const feedback = diagnosis ? { feedback: diagnosis.feedback } : {};
   return { ...graded, status: 'incorrect', points: 0, reason: verdict.reason + (diagnosis ? `; looks like ${diagnosis.id}` : ''), ...feedback };
+}
+
+/**
+ * A public rubric has no expected values: an answer whose final value was read is
+ * `found`. An expression is evaluated against itself, so that one `grade` could not
+ * evaluate with the private rubric is `unreadable` here too.
+ */
+function foundResult(answer: LoadedAnswer, final: Step, found: Omit<AnswerResult, 'status' | 'points' | 'got' | 'reason'>): AnswerResult {
+  const place = `at ${final.line}:${final.column}`;
+  if (answer.kind === 'expression') {
+    const expr = final.expr as string;
+    const self = checkExpression(expr, expr, answer.domain, answer.id);
+    if (self.status === 'unreadable') return { ...found, status: 'unreadable', points: 0, got: found.written ?? expr, reason: `found ${found.written} ${place}: ${self.reason}` };
+    return { ...found, status: 'found', points: 0, got: expr, reason: `found ${found.written} ${place}` };
+  }
+  return { ...found, status: 'found', points: 0, got: final.value as NumericValue, reason: `found ${found.written} ${place}` };
 }
 
 /** Built-in diagnoses depend only on the rubric: computed once per answer. */
@@ -261,6 +281,7 @@ export function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: 
     id: meta.name,
     submission: meta.submission,
     rubric: rubric.rubric,
+    reveal: rubric.reveal,
     student: meta.name,
     score: 0,
     maxScore: sumPoints(answers.map((a) => a.points)),

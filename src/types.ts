@@ -132,7 +132,11 @@ export interface AnswerResult {
   line: number | null;
   column: number | null;
   label: string | null;
+  /** The matched claim's label as the student wrote it. */
+  labelText?: string;
   shown: string | null;
+  /** The final value as the student wrote it (quoted, capped): `0,82` beside `got` 0.82. */
+  written?: string;
   /** Which reading of a bare number or percentage was used. */
   reading?: 'fraction' | 'percent';
   feedback?: string;
@@ -152,11 +156,18 @@ export interface QuestionResult {
   notes?: string[];
 }
 
+/** What a student may see (SPEC §4): found, verdict (+ right/wrong, points), all (+ expected, feedback). */
+export type Reveal = 'found' | 'verdict' | 'all';
+
 export interface GradeResult {
   /** The path-derived report name (`alice`, `alice/hw2`): identity for overrides and the gradebook. */
   id: string;
   submission: string;
   rubric: string;
+  /** The rubric's `reveal`, recorded so that `merge` writes student files as `grade` would. */
+  reveal?: Reveal;
+  /** Set on a student's view (reporters/reveal.ts): the level it was cut to. Absent: everything. */
+  view?: Reveal;
   /** Display name: front matter `student:`, else the id. Never used to match anything. */
   student: string;
   score: number;

@@ -11,7 +11,7 @@ export function gradebookCsv(results: GradeResult[]): string {
       result.id,
       result.student,
       result.submission,
-      formatNumber(result.score),
+      result.error === null ? formatNumber(result.score) : '', // not graded: no score, not a 0
       formatNumber(result.maxScore),
       ...questionIds.map((id) => (byId.has(id) ? formatNumber(byId.get(id)!) : '')),
       result.error ?? '',

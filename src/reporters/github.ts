@@ -1,16 +1,25 @@
 // GitHub Actions annotations (SPEC §7): workflow commands on stdout that GitHub shows on
-// the submission's line. Wrong or unreadable answers are errors, missing and partial ones
-// warnings, arithmetic slips notices; correct and TA-graded answers say nothing.
+// the submission's line. Missing, unreadable and wrong answers are errors, partial ones
+// warnings, arithmetic slips notices; correct, found and TA-graded answers say nothing.
+// Give it students' views (reveal.ts): under `found` an error means "not found or not
+// read". Every message and property is escaped as workflow commands require, so student
+// text can never end the command or start another (`%0A::error`, `::stop-commands::`).
+// GitHub shows only 10 annotations of each level per step; past that, the CLI writes
+// githubStepSummary to $GITHUB_STEP_SUMMARY.
 import path from 'node:path';
 import type { GradeResult, Status } from '../types.js';
-import { describeSlip, escapeWorkflowData, escapeWorkflowProperty } from './text.js';
+import { showsPoints } from './reveal.js';
+import { describeSlip, escapeMarkdown, escapeWorkflowData, escapeWorkflowProperty, formatPoints } from './text.js';
+
+/** Annotations GitHub shows per level and step (docs: "Workflow commands", annotations). */
+export const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
 
 type Level = 'error' | 'warning' | 'notice';
 
 const LEVEL: Partial<Record<Status, Level>> = {
   incorrect: 'error',
   unreadable: 'error',
-  missing: 'warning',
+  missing: 'error',
   partial: 'warning',
 };
 
@@ -29,7 +38,42 @@ interface Annotation {
  * // '::error file=submissions/alice.md,line=12,col=3,title=recall_A::found 0.77 at 12:3 …\n'
  */
 export function githubAnnotations(results: GradeResult[], cwd: string): string {
-  return results.flatMap((result) => annotationsOf(result, relativePath(cwd, result.submission))).map(command).join('');
+  return allAnnotations(results, cwd).map(command).join('');
+}
+
+/** True when GitHub would not show every annotation of some level. */
+export function exceedsAnnotationLimit(results: GradeResult[], cwd: string): boolean {
+  const counts = new Map<Level, number>();
+  for (const a of allAnnotations(results, cwd)) counts.set(a.level, (counts.get(a.level) ?? 0) + 1);
+  return [...counts.values()].some((n) => n > ANNOTATIONS_SHOWN_PER_LEVEL);
+}
+
+/**
+ * A Markdown table of every submission for $GITHUB_STEP_SUMMARY: its score (or, under
+ * `found`, how many answers were found and read) and how many answers need attention.
+ * @example githubStepSummary([view]) // '### markgrade: 1 submission\n\n| Submission | Score | Not right |\n…'
+ */
+export function githubStepSummary(results: GradeResult[]): string {
+  const points = results.every(showsPoints);
+  const rows = results.map((r) => {
+    const answers = r.questions.flatMap((q) => q.answers).filter((a) => a.status !== 'manual');
+    const flagged = answers.filter((a) => LEVEL[a.status] !== undefined).length;
+    const read = answers.filter((a) => a.status !== 'missing' && a.status !== 'unreadable').length;
+    const score = r.error !== null ? 'error' : points ? `${formatPoints(r.score)} / ${formatPoints(r.maxScore)}` : `${read} / ${answers.length} found`;
+    return `| ${escapeMarkdown(r.submission)} | ${score} | ${r.error !== null ? '' : flagged} |`;
+  });
+  return [
+    `### markgrade: ${results.length} submission${results.length === 1 ? '' : 's'}`,
+    '',
+    `| Submission | ${points ? 'Score' : 'Answers found'} | Answers to look at |`,
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+function allAnnotations(results: GradeResult[], cwd: string): Annotation[] {
+  return results.flatMap((result) => annotationsOf(result, relativePath(cwd, result.submission)));
 }
 
 function annotationsOf(result: GradeResult, file: string): Annotation[] {

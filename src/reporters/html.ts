@@ -8,6 +8,7 @@ import { LIMITS } from '../latex/limits.js';
 import { INPUT_LIMITS } from '../markdown/input.js';
 import { findMathSpans } from '../markdown/math-spans.js';
 import type { AnswerResult, GradeResult, QuestionResult } from '../types.js';
+import { showsPoints } from './reveal.js';
 import { describeSlip, escapeHtml as h, formatPoints, STATUS_SYMBOL } from './text.js';
 
 const HTML_LIMITS = {
@@ -111,7 +112,7 @@ function header(result: GradeResult): string {
   return [
     '<header>',
     `<h1>${h(result.student)}</h1>`,
-    `<p class="meta">${h(result.rubric)} · ${h(result.submission)} · score <strong>${formatPoints(result.score)} / ${formatPoints(result.maxScore)}</strong></p>`,
+    `<p class="meta">${h(result.rubric)} · ${h(result.submission)}${showsPoints(result) ? ` · score <strong>${formatPoints(result.score)} / ${formatPoints(result.maxScore)}</strong>` : ''}</p>`,
     '</header>',
   ].join('\n');
 }
@@ -119,7 +120,7 @@ function header(result: GradeResult): string {
 // ---------------------------------------------------------------- the list of answers
 
 function answersPanel(result: GradeResult): string {
-  const questions = result.questions.map(questionSection);
+  const questions = result.questions.map((q, qi) => questionSection(q, qi, showsPoints(result)));
   const slips = result.slips.map(
     (s) => `<li><a href="#L${s.line}">line ${s.line}</a>: ${h(describeSlip(s))}</li>`,
   );
@@ -127,27 +128,28 @@ function answersPanel(result: GradeResult): string {
   return ['<nav aria-label="Answers">', ...questions, ...slipSection, '</nav>'].join('\n');
 }
 
-function questionSection(question: QuestionResult, qi: number): string {
+function questionSection(question: QuestionResult, qi: number, points: boolean): string {
   const title = question.title ? `: ${h(question.title)}` : '';
-  const heading = `<h2 id="q${qi}">${h(question.id)}${title} <span class="score">${formatPoints(question.score)} / ${formatPoints(question.maxScore)}</span></h2>`;
+  const score = points ? ` <span class="score">${formatPoints(question.score)} / ${formatPoints(question.maxScore)}</span>` : '';
+  const heading = `<h2 id="q${qi}">${h(question.id)}${title}${score}</h2>`;
   const notes = [...(question.found ? [] : ['not found in the submission']), ...(question.notes ?? [])];
   return [
     '<section>',
     heading,
     ...notes.map((note) => `<p class="note">${h(note)}</p>`),
     '<ol>',
-    ...question.answers.map((answer, ai) => answerItem(answer, `a${qi}-${ai}`)),
+    ...question.answers.map((answer, ai) => answerItem(answer, `a${qi}-${ai}`, points)),
     '</ol>',
     '</section>',
   ].join('\n');
 }
 
-function answerItem(answer: AnswerResult, id: string): string {
+function answerItem(answer: AnswerResult, id: string, points: boolean): string {
   const name = answer.line === null ? h(answer.id) : `<a href="#L${answer.line}">${h(answer.id)}</a>`;
   const feedback = answer.feedback ? `<p class="feedback">${h(answer.feedback)}</p>` : '';
   return (
     `<li id="${id}"><span class="badge ${h(answer.status)}">${STATUS_SYMBOL[answer.status]} ${h(answer.status)}</span> ${name} ` +
-    `${formatPoints(answer.points)} / ${formatPoints(answer.maxPoints)}<p class="reason">${h(answer.reason)}</p>${feedback}</li>`
+    `${points ? `${formatPoints(answer.points)} / ${formatPoints(answer.maxPoints)}` : ''}<p class="reason">${h(answer.reason)}</p>${feedback}</li>`
   );
 }
 

@@ -1,8 +1,11 @@
 // JUnit XML for CI (SPEC §7): one `testsuites` document, a testsuite per submission, a
 // testcase per answer. Wrong, partial, missing and unreadable answers are failures,
 // TA-graded ones are skipped, a submission that could not be graded is an error.
+// Give it students' views (reveal.ts): under `found` every read answer passes, so a
+// failure means "not found or not read", and no points are written.
 // No timestamps and `time="0"`, so the same results give the same bytes.
 import type { AnswerResult, GradeResult, Status } from '../types.js';
+import { showsPoints } from './reveal.js';
 import { describeSlip, escapeXmlAttribute, escapeXmlText, exactNumber, showValue } from './text.js';
 
 type Outcome = 'passed' | 'failure' | 'skipped' | 'error';
@@ -52,36 +55,38 @@ export function junitReport(results: GradeResult[]): string {
 }
 
 function casesOf(result: GradeResult): Case[] {
-  const answers = result.questions.flatMap((q) => q.answers.map((a) => answerCase(`${q.id}.${a.id}`, a)));
+  const points = showsPoints(result);
+  const answers = result.questions.flatMap((q) => q.answers.map((a) => answerCase(`${q.id}.${a.id}`, a, points)));
   if (result.error === null) return answers;
   const error: Case = { name: 'submission', outcome: 'error', line: null, type: 'error', message: result.error, body: result.error };
   return [error, ...answers];
 }
 
-function answerCase(name: string, answer: AnswerResult): Case {
+function answerCase(name: string, answer: AnswerResult, points: boolean): Case {
   return {
     name,
     outcome: OUTCOME[answer.status],
     line: answer.line,
     type: answer.status,
     message: answer.reason,
-    body: details(answer),
+    body: details(answer, points),
   };
 }
 
 /** What a reader of the CI log needs beyond the one-line reason. */
-function details(answer: AnswerResult): string {
+function details(answer: AnswerResult, points: boolean): string {
   const lines = [answer.reason];
   if (answer.got !== null) lines.push(`got: ${showValue(answer.got)}`);
   if (answer.expected !== undefined) lines.push(`expected: ${showValue(answer.expected)}`);
   if (answer.feedback) lines.push(`feedback: ${answer.feedback}`);
-  lines.push(`points: ${exactNumber(answer.points)}/${exactNumber(answer.maxPoints)}`);
+  if (points) lines.push(`points: ${exactNumber(answer.points)}/${exactNumber(answer.maxPoints)}`);
   return lines.join('\n');
 }
 
 function suiteLines(result: GradeResult, cases: Case[]): string[] {
   const submission = escapeXmlAttribute(result.submission);
-  const properties = { student: result.student, rubric: result.rubric, score: exactNumber(result.score), maxScore: exactNumber(result.maxScore) };
+  const score = showsPoints(result) ? { score: exactNumber(result.score), maxScore: exactNumber(result.maxScore) } : {};
+  const properties = { student: result.student, rubric: result.rubric, ...score };
   const slips = result.slips.map((s) => `slip at ${s.line}:${s.column}: ${describeSlip(s)}`);
   return [
     `  <testsuite name="${submission}" ${countAttributes(countOf(cases))} time="0">`,

@@ -3,6 +3,7 @@
 // submission or the rubric goes through escapeMarkdown, so no cell can open a link, an
 // HTML tag, a code span or a new table column.
 import type { AnswerResult, GradeResult, QuestionResult, Slip } from '../types.js';
+import { showsPoints } from './reveal.js';
 import { escapeMarkdown as md, formatPoints, showValue, STATUS_SYMBOL } from './text.js';
 
 /**
@@ -10,30 +11,32 @@ import { escapeMarkdown as md, formatPoints, showValue, STATUS_SYMBOL } from './
  * @example markdownReport(result) // '# alice\n\n- Rubric: ml-hw3\n- Submission: submissions/alice.md\n- Score: **7.5 / 10**\n…'
  */
 export function markdownReport(result: GradeResult): string {
+  const points = showsPoints(result);
   const header = [
     `# ${md(result.student)}`,
     '',
     `- Rubric: ${md(result.rubric)}`,
     `- Submission: ${md(result.submission)}`,
-    `- Score: **${formatPoints(result.score)} / ${formatPoints(result.maxScore)}**`,
+    ...(points ? [`- Score: **${formatPoints(result.score)} / ${formatPoints(result.maxScore)}**`] : []),
   ];
   if (result.error !== null) {
     return [...header, '', `**This submission could not be graded:** ${md(result.error)}`, ''].join('\n');
   }
-  const sections = [header, ...result.questions.map(questionSection)];
+  const sections = [header, ...result.questions.map((q) => questionSection(q, points))];
   if (result.slips.length > 0) sections.push(slipsSection(result.slips));
   return sections.map((lines) => lines.join('\n')).join('\n\n') + '\n';
 }
 
-function questionSection(question: QuestionResult): string[] {
+function questionSection(question: QuestionResult, points: boolean): string[] {
   const title = question.title ? `: ${md(question.title)}` : '';
-  const lines = [`## ${md(question.id)}${title} (${formatPoints(question.score)} / ${formatPoints(question.maxScore)})`, ''];
+  const score = points ? ` (${formatPoints(question.score)} / ${formatPoints(question.maxScore)})` : '';
+  const lines = [`## ${md(question.id)}${title}${score}`, ''];
   if (!question.found) lines.push('_This question was not found in the submission._', '');
   for (const note of question.notes ?? []) lines.push(`> ${md(note)}`, '');
   lines.push(
-    '| Answer | Status | Points | Where | Reason |',
-    '| --- | --- | --- | --- | --- |',
-    ...question.answers.map(answerRow),
+    points ? '| Answer | Status | Points | Where | Reason |' : '| Answer | Status | Where | Reason |',
+    points ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |',
+    ...question.answers.map((a) => answerRow(a, points)),
   );
   const feedback = question.answers.filter((a) => a.feedback);
   if (feedback.length > 0) {
@@ -42,12 +45,12 @@ function questionSection(question: QuestionResult): string[] {
   return lines;
 }
 
-function answerRow(answer: AnswerResult): string {
+function answerRow(answer: AnswerResult, points: boolean): string {
   const where = answer.line === null ? '' : answer.column === null ? `line ${answer.line}` : `${answer.line}:${answer.column}`;
   const cells = [
     md(answer.id),
     `${STATUS_SYMBOL[answer.status]} ${md(answer.status)}`,
-    `${formatPoints(answer.points)} / ${formatPoints(answer.maxPoints)}`,
+    ...(points ? [`${formatPoints(answer.points)} / ${formatPoints(answer.maxPoints)}`] : []),
     where,
     md(answer.reason),
   ];

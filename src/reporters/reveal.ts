@@ -1,28 +1,81 @@
-// What a student may see (SPEC §4 `reveal`): `found` shows only whether each answer was
-// found and read; `verdict` adds right/wrong; `all` adds expected values and feedback.
-import type { AnswerResult, GradeResult } from '../types.js';
-import type { Reveal } from './terminal.js';
+// What a student may see (SPEC §4 `reveal`), decided here and nowhere else. Every
+// output a student may read (check, md, html, gradescope, junit, github) is written
+// from `forStudent(result, level)`; reporters print what the view holds and look at
+// `levelOf` only to leave out score columns under `found`.
+//   found   — found / missing / unreadable (manual stays manual); no points, no slips
+//   verdict — + right/wrong and points; slips as the student's step and its value
+//   all     — + expected values, intervals, tolerance, feedback, reason codes, diagnoses
+import type { AnswerResult, GradeResult, Reveal, Slip } from '../types.js';
 
-/** The result with everything the reveal level hides removed. */
-export function forStudent(result: GradeResult, reveal: Reveal): GradeResult {
-  if (reveal === 'all') return result;
+export type { Reveal } from '../types.js';
+
+export const REVEALS: readonly Reveal[] = ['found', 'verdict', 'all'];
+
+/**
+ * The result with everything the level hides removed; `view` records the level.
+ * @example forStudent(result, 'found').questions[0].answers[0].status // 'found'
+ */
+export function forStudent(result: GradeResult, level: Reveal): GradeResult {
+  if (level === 'all') return { ...result, view: 'all' };
+  const found = level === 'found';
   return {
     ...result,
-    ...(reveal === 'found' ? { score: 0, autoScore: 0 } : {}),
+    view: level,
+    ...(found ? { score: 0, autoScore: 0 } : {}),
     questions: result.questions.map((q) => ({
       ...q,
-      ...(reveal === 'found' ? { score: 0 } : {}),
-      answers: q.answers.map((a) => hide(a, reveal)),
+      ...(found ? { score: 0 } : {}),
+      answers: q.answers.map((a) => hideAnswer(a, level)),
     })),
+    slips: found ? [] : result.slips.map(hideDiagnosis),
   };
 }
 
-function hide(answer: AnswerResult, reveal: Reveal): AnswerResult {
-  const { expected: _expected, interval: _interval, feedback: _feedback, tolerance: _tolerance, ...visible } = answer;
-  const reason = answer.status === 'missing' || answer.status === 'unreadable' || answer.status === 'manual'
-    ? answer.reason
-    : `read ${JSON.stringify(answer.got)} at ${answer.line}:${answer.column}`;
-  if (reveal === 'verdict') return { ...visible, reason };
-  const found = answer.status === 'correct' || answer.status === 'partial' || answer.status === 'incorrect';
-  return { ...visible, reason, points: 0, ...(found ? { status: 'found' as const } : {}) };
+/**
+ * The level a result was cut to: `all` for the TA's full result.
+ * @example levelOf(forStudent(result, 'found')) // 'found'
+ */
+export function levelOf(result: GradeResult): Reveal {
+  return result.view ?? 'all';
+}
+
+/** Whether a view shows points and scores. */
+export function showsPoints(result: GradeResult): boolean {
+  return levelOf(result) !== 'found';
+}
+
+/** Statuses that say the answer's value was found and read. */
+const READ = new Set(['correct', 'partial', 'incorrect', 'found']);
+
+/**
+ * True when an answer was found and its value read (what `check` exits 0 on).
+ * @example wasRead({ status: 'incorrect', … }) // true
+ */
+export function wasRead(answer: Pick<AnswerResult, 'status'>): boolean {
+  return READ.has(answer.status);
+}
+
+function hideAnswer(answer: AnswerResult, level: Exclude<Reveal, 'all'>): AnswerResult {
+  const {
+    expected: _expected,
+    interval: _interval,
+    feedback: _feedback,
+    tolerance: _tolerance,
+    reasonCode: _reasonCode,
+    ...visible
+  } = answer as AnswerResult & { reasonCode?: string };
+  // A verdict's reason names the interval or a diagnosis: say only what was read, where.
+  const reason = wasRead(answer) ? `found ${answer.written ?? showGot(answer.got)} at ${answer.line}:${answer.column}` : answer.reason;
+  if (level === 'verdict') return { ...visible, reason };
+  const { override: _override, reading: _reading, ...bare } = visible;
+  return { ...bare, reason, points: 0, ...(wasRead(answer) ? { status: 'found' as const } : {}) };
+}
+
+function hideDiagnosis(slip: Slip): Slip {
+  const { diagnosis: _diagnosis, ...rest } = slip;
+  return rest;
+}
+
+function showGot(got: AnswerResult['got']): string {
+  return typeof got === 'string' ? got : JSON.stringify(got);
 }

@@ -1,15 +1,17 @@
 // The terminal reporter: one line per submission, and for a single submission (or with
-// `details`) one line per answer. Colour only when asked (the CLI decides: TTY, NO_COLOR).
+// `details`) one line per answer: its status, where it was read, the label it matched
+// and the value as written and as read (`0,82 → 0.82`). What it shows of verdicts is
+// what the result holds: a student's view (reveal.ts) has had the secrets removed.
+// Colour only when asked (the CLI decides: TTY, NO_COLOR).
 import type { AnswerResult, GradeResult, Status } from '../types.js';
-import { describeSlip, STATUS_SYMBOL } from './text.js';
+import { levelOf, showsPoints } from './reveal.js';
+import { describeSlip, formatPoints, showValue, STATUS_SYMBOL, stripInvalidChars } from './text.js';
 
-export type Reveal = 'found' | 'verdict' | 'all';
+export type { Reveal } from './reveal.js';
 
 export interface TerminalOptions {
   color: boolean;
   details: boolean;
-  /** What a student may see (SPEC §4 `reveal`); a TA's run shows everything. */
-  reveal: Reveal;
 }
 
 const COLOR: Record<Status, number> = {
@@ -22,27 +24,33 @@ const COLOR: Record<Status, number> = {
   found: 32,
 };
 
+/**
+ * Results as terminal lines.
+ * @example terminalReport([result], { color: false, details: true })
+ * // 'submissions/sam.md  2/3\n  q1  2/3\n    ✓ correct    precision_A  at 6:42 "Precision_A": 0.8\n…'
+ */
 export function terminalReport(results: GradeResult[], options: TerminalOptions): string {
   const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
   for (const result of results) {
-    const score = options.reveal === 'found' ? '' : `  ${fmt(result.score)}/${fmt(result.maxScore)}`;
-    lines.push(`${result.submission}${score}${result.error ? '  ' + paint(31, 'error: ' + result.error) : ''}`);
+    const points = showsPoints(result);
+    const score = points ? `  ${formatPoints(result.score)}/${formatPoints(result.maxScore)}` : '';
+    lines.push(`${safe(result.submission)}${score}${result.error ? '  ' + paint(31, 'error: ' + safe(result.error)) : ''}`);
     if (!options.details) continue;
     for (const question of result.questions) {
-      const qScore = options.reveal === 'found' ? '' : `  ${fmt(question.score)}/${fmt(question.maxScore)}`;
-      lines.push(`  ${question.id}${qScore}${question.found ? '' : '  (not found)'}`);
-      for (const note of question.notes ?? []) lines.push(`    · ${note}`);
+      const qScore = points ? `  ${formatPoints(question.score)}/${formatPoints(question.maxScore)}` : '';
+      const where = question.found ? (question.line === null ? '' : `  (line ${question.line})`) : '  (not found)';
+      lines.push(`  ${safe(question.id)}${qScore}${where}`);
+      for (const note of question.notes ?? []) lines.push(`    · ${safe(note)}`);
       for (const answer of question.answers) {
-        const status = visibleStatus(answer, options.reveal);
-        const color = COLOR[status];
-        const symbol = STATUS_SYMBOL[status];
-        lines.push(`    ${paint(color, symbol + ' ' + status.padEnd(10))} ${answer.id}  ${visibleReason(answer, options.reveal)}`);
-        if (options.reveal === 'all' && answer.feedback) lines.push(`      ${answer.feedback}`);
+        const status = answer.status;
+        const head = paint(COLOR[status], `${STATUS_SYMBOL[status]} ${status.padEnd(10)}`);
+        lines.push(`    ${head} ${safe(answer.id)}  ${answerLine(answer, levelOf(result) === 'all')}`);
+        if (answer.feedback) lines.push(`      ${safe(answer.feedback)}`);
       }
     }
     for (const slip of result.slips) {
-      lines.push(`  ${paint(33, 'slip')} line ${slip.line}: ${describeSlip(slip)}`);
+      lines.push(`  ${paint(33, 'slip')} line ${slip.line}: ${safe(describeSlip(slip))}`);
     }
   }
   const manual = results.flatMap((r) =>
@@ -51,40 +59,48 @@ export function terminalReport(results: GradeResult[], options: TerminalOptions)
   if (results.length > 1) {
     const total = results.reduce((sum, r) => sum + r.score, 0);
     const errors = results.filter((r) => r.error).length;
-    lines.push('', `${results.length} submissions, mean ${fmt(total / results.length)}, ${errors} with errors`);
+    lines.push('', `${results.length} submissions, mean ${formatPoints(total / results.length)}, ${errors} with errors`);
   }
-  if (manual.length > 0 && options.reveal !== 'found') {
-    lines.push('', `manual review (${manual.length}):`, ...unique(manual).map((m) => `  ${m}`));
+  if (manual.length > 0 && results.every(showsPoints)) {
+    lines.push('', `manual review (${manual.length}):`, ...unique(manual).map((m) => `  ${safe(m)}`));
   }
   return lines.join('\n') + '\n';
 }
 
-/** With `reveal: found` a student learns only whether each answer was found and read. */
-function visibleStatus(answer: AnswerResult, reveal: Reveal): Status {
-  if (reveal !== 'found') return answer.status;
-  if (answer.status === 'missing' || answer.status === 'unreadable' || answer.status === 'manual') return answer.status;
-  return 'found';
-}
-
-function visibleReason(answer: AnswerResult, reveal: Reveal): string {
-  if (reveal === 'all') return answer.reason;
-  const place = answer.line === null ? '' : ` at ${answer.line}:${answer.column}`;
-  switch (answer.status) {
-    case 'missing':
-    case 'unreadable':
-    case 'manual':
-      return answer.reason;
-    default:
-      return `read ${show(answer.got)}${place}`;
+/**
+ * Where the answer was read, the label it matched and the value written → as read;
+ * the reason too when the view shows everything or nothing was read.
+ */
+function answerLine(answer: AnswerResult, full: boolean): string {
+  const read = answer.status !== 'missing' && answer.status !== 'manual' && answer.line !== null && answer.column !== null;
+  const parts: string[] = [];
+  if (read) {
+    const label = answer.labelText ? ` "${answer.labelText}"` : answer.label ? ` "${answer.label}"` : '';
+    parts.push(`at ${answer.line}:${answer.column}${label}: ${valueAsRead(answer)}`);
   }
+  if (full || !read || answer.status === 'unreadable') parts.push(answer.reason);
+  return safe(parts.join('  — '));
 }
 
-function show(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** `0,82 → 0.82`: the value as written and, when it reads differently, as read. */
+function valueAsRead(answer: AnswerResult): string {
+  if (answer.status === 'unreadable') return answer.written ?? showValue(answer.got);
+  const value = showValue(withoutFloatNoise(answer.got));
+  if (answer.written === undefined || answer.written === value) return value;
+  return `${answer.written} → ${value}`;
 }
 
-function fmt(value: number): string {
-  return String(Math.round(value * 100) / 100);
+/** 0.8220000000000001 as 0.822: the value read, not the float arithmetic that produced it. */
+function withoutFloatNoise(value: AnswerResult['got']): AnswerResult['got'] {
+  const clean = (x: number) => Number(x.toPrecision(12));
+  if (typeof value === 'number') return clean(value);
+  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row.map(clean) : clean(row))) as AnswerResult['got'];
+  return value;
+}
+
+/** Student text on one terminal line: no control characters, no line breaks. */
+function safe(text: string): string {
+  return stripInvalidChars(text).replace(/[\u0080-\u009f]/g, '').replace(/[\r\n\t]+/g, ' ');
 }
 
 function unique<T>(values: T[]): T[] {

@@ -88,6 +88,7 @@ export interface LoadedRubric extends Omit<Rubric, 'questions' | 'classes' | 're
 /** YAML numbers that are names or paths: read them as written (`2.10` is not 2.1). */
 const NUMBERS_AS_WRITTEN = [
   'rubric',
+  'published_from.rubric',
   'classes.*',
   'questions.*.id',
   'questions.*.section',

@@ -86,14 +86,17 @@ const EXPRESSION_ONLY = ['domain'] as const;
 
 /** A public rubric holds locators and labels only: nothing that gives an answer away. */
 function checkPublic(rubric: Rubric, report: Report): void {
-  if (!rubric.public) return;
+  if (!rubric.public) {
+    if (rubric.published_from !== undefined) report(['published_from'], 'only a public rubric (public: true) has published_from', { key: true });
+    return;
+  }
   if (rubric.reveal !== undefined && rubric.reveal !== 'found') report(['reveal'], 'a public rubric reveals "found" only');
   for (const key of ['context', 'tests'] as const) {
     if (rubric[key] !== undefined) report([key], `a public rubric must not contain "${key}"`, { key: true });
   }
   rubric.questions.forEach((question, qi) =>
     question.answers?.forEach((answer, ai) => {
-      for (const key of ['expected', 'expected_latex', 'mistakes', 'domain'] as const) {
+      for (const key of ['expected', 'expected_latex', 'mistakes'] as const) {
         if (answer[key] !== undefined) {
           report(['questions', qi, 'answers', ai, key], `a public rubric must not contain "${key}"`, { key: true });
         }

@@ -172,8 +172,18 @@ export const RubricSchema = z
       .boolean()
       .optional()
       .describe('Written by `rubric publish`: locators and labels only, no expected values; `check` reports found at most.'),
+    published_from: z
+      .strictObject({
+        rubric: Text.describe('Id of the private rubric this one was published from.'),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' })
+          .describe('SHA-256 of the private rubric file, so a student can tell a stale public rubric.'),
+      })
+      .optional()
+      .describe('Written by `rubric publish`: which private rubric this public one stands for.'),
     reveal: RevealSchema.optional().describe(
-      'What `markgrade check` may show: found, verdict (the default) or all; a public rubric shows found only.',
+      'What a student may see (check, md, html, gradescope, junit, github): found, verdict (the default) or all; a public rubric shows found only.',
     ),
     classes: z
       .array(Text)

@@ -16,7 +16,7 @@ describe('githubAnnotations', () => {
       "::error file=submissions/sam.md,line=7,col=24,title=recall_A::found 0.9 at 7:24, expected 0.8889 (±1%25)%0ARecall divides by the actual positives.
       ::warning file=submissions/sam.md,line=10,col=25,title=f1_A::found 0.85 at 10:25; consistent with your own recall_A (follow-through)
       ::error file=submissions/sam.md,line=14,col=10,title=loss::found "lots" at 14:10 but could not read it: not a number
-      ::warning file=submissions/sam.md,line=1,title=gradient::question not found: looked for section 4
+      ::error file=submissions/sam.md,line=1,title=gradient::question not found: looked for section 4
       ::notice file=submissions/sam.md,line=13,col=28,title=arithmetic slip::-\\ln(0.8) is 0.223144, written 0.25
       ::error file=submissions/blob.md,title=markgrade::submissions/blob.md: binary file: it contains a NUL byte (at 1:3)
       "
@@ -26,7 +26,8 @@ describe('githubAnnotations', () => {
   test.each([
     ['incorrect', 'error'],
     ['unreadable', 'error'],
-    ['missing', 'warning'],
+    // An error means "not found or not read" under reveal: found, so a missing answer is one.
+    ['missing', 'error'],
     ['partial', 'warning'],
     ['correct', null],
     ['manual', null],
@@ -42,7 +43,7 @@ describe('githubAnnotations', () => {
     ['line 1 when the question was not found either', null, null, 'line=1'],
   ])('a missing answer points at %s', (_name, line, questionLine, expected) => {
     const output = githubAnnotations([oneAnswer('missing', { line, column: null }, questionLine)], CWD);
-    expect(output).toBe(`::warning file=submissions/sam.md,${expected},title=a::why\n`);
+    expect(output).toBe(`::error file=submissions/sam.md,${expected},title=a::why\n`);
   });
 
   test.each([

@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { RubricError } from '../../src/rubric/errors.js';
 import { parseRubric } from '../../src/rubric/load.js';
-import { publishRubric } from '../../src/rubric/publish.js';
+import { PUBLIC_FIELDS, publishRubric, rubricHash } from '../../src/rubric/publish.js';
+import { AnswerSchema, DefaultsSchema, QuestionSchema, RubricSchema } from '../../src/rubric/schema.js';
 
 const file = 'test/fixtures/rubrics/valid-full.yaml';
 const text = readFileSync(file, 'utf8');
@@ -28,7 +29,7 @@ function keysIn(value: unknown): Set<string> {
 describe('publishRubric', () => {
   test('drops everything that gives an answer away', () => {
     const keys = keysIn(parse(published));
-    for (const secret of ['expected', 'expected_latex', 'context', 'mistakes', 'tests', 'domain', 'tolerance', 'follow_through']) {
+    for (const secret of ['expected', 'expected_latex', 'context', 'mistakes', 'tests', 'tolerance', 'follow_through', 'feedback']) {
       expect(keys.has(secret), secret).toBe(false);
     }
     expect(published).not.toMatch(/precision\(cm|recall\(cm|swapped|\\hat/);
@@ -68,5 +69,66 @@ describe('publishRubric', () => {
 
   test('an invalid rubric is not published', () => {
     expect(() => publishRubric(readFileSync('test/fixtures/rubrics/unknown-key.yaml', 'utf8'), 'unknown-key.yaml')).toThrow(RubricError);
+  });
+});
+
+describe('every schema field is classified secret or kept', () => {
+  const schemas = {
+    rubric: RubricSchema,
+    defaults: DefaultsSchema,
+    question: QuestionSchema,
+    answer: AnswerSchema,
+  } as const;
+
+  test.each(Object.keys(schemas) as Array<keyof typeof schemas>)('%s: the table names exactly the schema keys', (name) => {
+    expect(Object.keys(PUBLIC_FIELDS[name]).sort()).toEqual(Object.keys(schemas[name].shape).sort());
+  });
+
+  test('the deny-list the SPEC names is secret', () => {
+    expect(PUBLIC_FIELDS.rubric).toMatchObject({ context: 'secret', tests: 'secret' });
+    expect(PUBLIC_FIELDS.defaults.tolerance).toBe('secret');
+    expect(PUBLIC_FIELDS.question.tolerance).toBe('secret');
+    expect(PUBLIC_FIELDS.answer).toMatchObject({ expected: 'secret', expected_latex: 'secret', mistakes: 'secret', tolerance: 'secret' });
+  });
+
+  test('what changes reading is kept', () => {
+    expect(PUBLIC_FIELDS.question).toMatchObject({ section: 'kept', heading: 'kept', text: 'kept', points: 'kept', manual: 'kept' });
+    expect(PUBLIC_FIELDS.answer).toMatchObject({ label: 'kept', kind: 'kept', value: 'kept', unit: 'kept', domain: 'kept', points: 'kept' });
+    expect(PUBLIC_FIELDS.rubric).toMatchObject({ log_base: 'kept', classes: 'kept' });
+  });
+
+  test('every secret key is gone from the published example rubrics, every kept one stays', () => {
+    for (const file of ['rubrics/hw-metrics.yaml', 'rubrics/hw-networks.yaml', 'test/fixtures/rubrics/valid-full.yaml']) {
+      const source = parse(readFileSync(file, 'utf8'));
+      const out = parse(publishRubric(readFileSync(file, 'utf8'), file));
+      for (const [key, disclosure] of Object.entries(PUBLIC_FIELDS.rubric)) {
+        if (disclosure === 'secret') expect(out[key], `${file} ${key}`).toBeUndefined();
+        else if (!['reveal', 'public', 'published_from', 'defaults', 'questions'].includes(key)) expect(out[key], `${file} ${key}`).toEqual(source[key]);
+      }
+      source.questions.forEach((q: Record<string, unknown>, qi: number) => {
+        const pq = out.questions[qi];
+        for (const [key, disclosure] of Object.entries(PUBLIC_FIELDS.question)) {
+          if (disclosure === 'secret') expect(pq[key]).toBeUndefined();
+          else if (key !== 'answers') expect(pq[key]).toEqual(q[key]);
+        }
+        ((q.answers ?? []) as Array<Record<string, unknown>>).forEach((a, ai) => {
+          for (const [key, disclosure] of Object.entries(PUBLIC_FIELDS.answer)) {
+            if (disclosure === 'secret') expect(pq.answers[ai][key], `${a.id}.${key}`).toBeUndefined();
+            else if (key !== 'value') expect(pq.answers[ai][key], `${a.id}.${key}`).toEqual(a[key]);
+          }
+        });
+      });
+    }
+  });
+
+  test('published_from holds the private id and the SHA-256 of its text; publishing again keeps it', () => {
+    const data = parse(published);
+    expect(data.published_from).toEqual({ rubric: 'ml-hw3', sha256: rubricHash(text) });
+    expect(data.published_from.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(parse(publishRubric(published, 'public.yaml')).published_from).toEqual(data.published_from);
+  });
+
+  test('a private rubric with published_from is refused', () => {
+    expect(() => parseRubric(`rubric: r\npublished_from: { rubric: r, sha256: ${'a'.repeat(64)} }\nquestions:\n  - id: q\n    section: 1\n    answers:\n      - id: a\n        expected: 1\n`, 'r.yaml')).toThrow(/only a public rubric/);
   });
 });
