@@ -62,7 +62,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   math.import(added);
   math.import({ tanh, kl }, { override: true });
   trustedEntryPoints.set(math, lockDown(math));
-  return { math, classes };
+  const engine = { math, classes };
+  studentEngine ??= engine;
+  return engine;
 }
 
 /**
@@ -107,8 +109,11 @@ function without(factories: FactoryFunctionMap, names: string[]): FactoryFunctio
 let studentEngine: Engine | null = null;
 
 /**
- * The one engine without rubric classes that reads student math, made on first use
- * (creating an engine costs ~40 ms): shared by the LaTeX evaluator and the checks.
+ * The engine that reads student math, shared by the LaTeX evaluator and the checks: the
+ * first one this process made (usually the rubric's), else one made on first use.
+ * Any engine reads student math alike, because student math may call only functions
+ * that do not depend on a rubric's classes (src/latex/evaluate.ts ALLOWED_FUNCTIONS);
+ * not building a second engine saves a third of a cold `check`'s start-up.
  */
 export function sharedEngine(): Engine {
   studentEngine ??= createEngine();

@@ -1,6 +1,7 @@
 // The engine's mathjs is built without units and symbolic algebra (src/engine/index.ts).
 import { describe, expect, test } from 'vitest';
 import { createEngine, evaluate } from '../../src/engine/index.js';
+import { evaluateStudent } from '../../src/latex/index.js';
 
 describe('the engine has no physical units', () => {
   const engine = createEngine();
@@ -20,5 +21,12 @@ describe('symbolic algebra is absent and still disabled by name', () => {
   test('numeric matrix algebra is kept', () => {
     expect(evaluate(engine, 'det([[1, 2], [3, 4]])')).toBeCloseTo(-2, 12);
     expect(evaluate(engine, 'lusolve([[2, 0], [0, 4]], [2, 8])')).toEqual([[1], [2]]);
+  });
+});
+
+describe('student math shares the first engine, so it must not depend on classes', () => {
+  test.each(['precision', 'recall', 'f1', 'fbeta', 'support', 'specificity', 'confusion'])('%s is refused in student math', (fn) => {
+    const result = evaluateStudent(`${fn}([[5, 1], [2, 7]], 1)`);
+    expect(result.ok).toBe(false);
   });
 });
