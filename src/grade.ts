@@ -126,17 +126,17 @@ function gradeAnswer(
   };
   const where = region.notes.join('; ');
   if (answer.manual) {
-    return { ...base, status: 'manual', points: 0, got: null, reason: `graded by a TA${where ? ` (${where})` : ''}`, line: region.line, column: null, label: null, shown: null };
+    return { ...base, status: 'manual', reasonCode: 'manual', points: 0, got: null, reason: `graded by a TA${where ? ` (${where})` : ''}`, line: region.line, column: null, label: null, shown: null };
   }
   if (!region.found) {
-    return { ...base, status: 'missing', points: 0, got: null, reason: `question not found: ${where}`, line: null, column: null, label: null, shown: null };
+    return { ...base, status: 'missing', reasonCode: 'not-located', points: 0, got: null, reason: `question not found: ${where}`, line: null, column: null, label: null, shown: null };
   }
   const shape = answer.expectedValue === undefined ? (answer.value ?? null) : shapeOfValue(answer.expectedValue);
   const choice = chooseClaim(claims, { labels: answer.labels, kind: answer.kind, shape });
   if (choice.kind === 'none') {
     const labels = [...new Set(answer.labels)];
     const looked = labels.length > 0 ? `no claim labelled ${labels.map((l) => `"${l}"`).join(' or ')}` : 'no claim with a value';
-    return { ...base, status: 'missing', points: 0, got: null, reason: `${looked} ${where ? `(${where})` : ''}`.trim(), line: region.line, column: null, label: null, shown: null };
+    return { ...base, status: 'missing', reasonCode: 'no-claim', points: 0, got: null, reason: `${looked} ${where ? `(${where})` : ''}`.trim(), line: region.line, column: null, label: null, shown: null };
   }
   const { claim, final } = choice;
   const found = {
@@ -149,27 +149,54 @@ function gradeAnswer(
   };
   if (choice.kind === 'unreadable') {
     const written = excerpt(final.source);
-    return { ...base, ...found, status: 'unreadable', points: 0, got: written, reason: `found "${written}" at ${final.line}:${final.column} but could not read it: ${excerpt(choice.reason)}` };
+    return { ...base, ...found, status: 'unreadable', reasonCode: choice.code, points: 0, got: written, reason: `found "${written}" at ${final.line}:${final.column} but could not read it: ${excerpt(choice.reason)}` };
   }
   if (rubric.public) return foundResult(answer, final, { ...base, ...found });
   if (answer.kind === 'expression') return gradeExpression(answer, final.expr as string, { ...base, ...found });
   const expected = answer.expectedValue as NumericValue;
   const verdict = checkNumber(final, expected, answer.tolerance, answer.unit);
   const graded = { ...base, ...found, got: verdict.got, interval: verdict.interval, reading: verdict.reading };
-  if (verdict.pass) return { ...graded, status: 'correct', points: answer.points, reason: verdict.reason };
+  if (verdict.pass) return { ...graded, status: 'correct', reasonCode: verdict.code, points: answer.points, reason: verdict.reason };
 
-  const mistake = answer.mistakes.find(
+  const mistake = answer.mistakes.findIndex(
     (m) => m.expectedValue !== undefined && withinTolerance(verdict.got, m.expectedValue, answer.tolerance).pass,
   );
-  if (mistake) {
-    const points = roundPoints(answer.points * mistake.credit);
-    return { ...graded, status: points > 0 ? 'partial' : 'incorrect', points, reason: `${verdict.reason}; matches a known mistake`, feedback: mistake.feedback };
-  }
+  if (mistake >= 0) return knownMistake(answer, mistake, graded, `${verdict.reason}; matches a known mistake`);
   const carried = followThrough(rubric, answer, verdict.got, studentValues);
-  if (carried) return { ...graded, status: 'partial', points: roundPoints(answer.points * answer.follow_through), reason: `${verdict.reason}; ${carried}` };
+  if (carried) {
+    return { ...graded, status: 'partial', reasonCode: 'follow-through', points: roundPoints(answer.points * answer.follow_through), reason: `${verdict.reason}; ${carried}` };
+  }
   const diagnosis = matchDiagnosis(verdict.got, diagnosesOf(rubric, answer), answer.tolerance);
-  const feedback = diagnosis ? { feedback: diagnosis.feedback } : {};
-  return { ...graded, status: 'incorrect', points: 0, reason: verdict.reason + (diagnosis ? `; looks like ${diagnosis.id}` : ''), ...feedback };
+  if (diagnosis === null) return { ...graded, status: 'incorrect', reasonCode: verdict.code, points: 0, reason: verdict.reason };
+  return {
+    ...graded,
+    status: 'incorrect',
+    reasonCode: verdict.code,
+    diagnosis: diagnosis.id,
+    points: 0,
+    reason: `${verdict.reason}; looks like ${diagnosis.id}`,
+    feedback: diagnosis.feedback,
+  };
+}
+
+/** A wrong answer the rubric lists under `mistakes`: its credit and feedback. */
+function knownMistake(
+  answer: LoadedAnswer,
+  index: number,
+  graded: Omit<AnswerResult, 'status' | 'reasonCode' | 'points' | 'reason'>,
+  reason: string,
+): AnswerResult {
+  const mistake = answer.mistakes[index];
+  const points = roundPoints(answer.points * mistake.credit);
+  return {
+    ...graded,
+    status: points > 0 ? 'partial' : 'incorrect',
+    reasonCode: 'known-mistake',
+    mistake: index,
+    points,
+    reason,
+    feedback: mistake.feedback,
+  };
 }
 
 /**
@@ -177,15 +204,15 @@ function gradeAnswer(
  * `found`. An expression is evaluated against itself, so that one `grade` could not
  * evaluate with the private rubric is `unreadable` here too.
  */
-function foundResult(answer: LoadedAnswer, final: Step, found: Omit<AnswerResult, 'status' | 'points' | 'got' | 'reason'>): AnswerResult {
+function foundResult(answer: LoadedAnswer, final: Step, found: Omit<AnswerResult, 'status' | 'reasonCode' | 'points' | 'got' | 'reason'>): AnswerResult {
   const place = `at ${final.line}:${final.column}`;
   if (answer.kind === 'expression') {
     const expr = final.expr as string;
     const self = checkExpression(expr, expr, answer.domain, answer.id);
-    if (self.status === 'unreadable') return { ...found, status: 'unreadable', points: 0, got: found.written ?? expr, reason: `found ${found.written} ${place}: ${self.reason}` };
-    return { ...found, status: 'found', points: 0, got: expr, reason: `found ${found.written} ${place}` };
+    if (self.status === 'unreadable') return { ...found, status: 'unreadable', reasonCode: self.code, points: 0, got: found.written ?? expr, reason: `found ${found.written} ${place}: ${self.reason}` };
+    return { ...found, status: 'found', reasonCode: 'read', points: 0, got: expr, reason: `found ${found.written} ${place}` };
   }
-  return { ...found, status: 'found', points: 0, got: final.value as NumericValue, reason: `found ${found.written} ${place}` };
+  return { ...found, status: 'found', reasonCode: 'read', points: 0, got: final.value as NumericValue, reason: `found ${found.written} ${place}` };
 }
 
 /** Built-in diagnoses depend only on the rubric: computed once per answer. */
@@ -201,22 +228,24 @@ function diagnosesOf(rubric: LoadedRubric, answer: LoadedAnswer): Diagnosis[] {
   return diagnoses;
 }
 
-function gradeExpression(answer: LoadedAnswer, got: string, found: Omit<AnswerResult, 'status' | 'points' | 'got' | 'reason'>): AnswerResult {
+function gradeExpression(
+  answer: LoadedAnswer,
+  got: string,
+  found: Omit<AnswerResult, 'status' | 'reasonCode' | 'points' | 'got' | 'reason'>,
+): AnswerResult {
   const expected = answer.expectedExpr as string;
   const graded = { ...found, expected, got };
   const verdict = checkExpression(got, expected, answer.domain, answer.id);
   const place = `at ${found.line}:${found.column}`;
   if (verdict.status !== 'incorrect') {
-    return { ...graded, status: verdict.status, points: verdict.status === 'correct' ? answer.points : 0, reason: `found ${got} ${place}: ${verdict.reason}` };
+    const points = verdict.status === 'correct' ? answer.points : 0;
+    return { ...graded, status: verdict.status, reasonCode: verdict.code, points, reason: `found ${got} ${place}: ${verdict.reason}` };
   }
-  const mistake = answer.mistakes.find(
+  const mistake = answer.mistakes.findIndex(
     (m) => m.expectedExpr !== undefined && checkExpression(got, m.expectedExpr, answer.domain, answer.id).status === 'correct',
   );
-  if (mistake) {
-    const points = roundPoints(answer.points * mistake.credit);
-    return { ...graded, status: points > 0 ? 'partial' : 'incorrect', points, reason: `found ${got} ${place}: matches a known mistake`, feedback: mistake.feedback };
-  }
-  return { ...graded, status: 'incorrect', points: 0, reason: `found ${got} ${place}: ${verdict.reason}` };
+  if (mistake >= 0) return knownMistake(answer, mistake, graded, `found ${got} ${place}: matches a known mistake`);
+  return { ...graded, status: 'incorrect', reasonCode: verdict.code, points: 0, reason: `found ${got} ${place}: ${verdict.reason}` };
 }
 
 /**

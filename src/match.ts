@@ -2,13 +2,13 @@
 // among matching claims the last one with a final value answers; an unreadable final
 // step is still a candidate (never a silent fall-back to an earlier claim); claims of
 // the expected shape are preferred.
-import type { Claim, NumericValue, Step } from './types.js';
+import type { Claim, NumericValue, ReasonCode, Step } from './types.js';
 
 export type Shape = 'number' | 'vector' | 'matrix';
 
 export type Choice =
   | { kind: 'chosen'; claim: Claim; final: Step }
-  | { kind: 'unreadable'; claim: Claim; final: Step; reason: string }
+  | { kind: 'unreadable'; claim: Claim; final: Step; code: ReasonCode; reason: string }
   | { kind: 'none'; matched: number };
 
 export interface Wanted {
@@ -25,14 +25,14 @@ export function chooseClaim(claims: Claim[], wanted: Wanted): Choice {
   if (candidates.length === 0) {
     if (labelled.length > 0 && wanted.labels.length > 0) {
       const last = labelled[labelled.length - 1];
-      return unreadable(last, `found "${last.labelText}" but no final value (only derivation steps)`);
+      return unreadable(last, 'no-final-value', `found "${last.labelText}" but no final value (only derivation steps)`);
     }
     return { kind: 'none', matched: labelled.length };
   }
   const last = candidates[candidates.length - 1];
   const lastFinal = finalOf(last);
   if (!hasValue(lastFinal, wanted.kind)) {
-    return unreadable(last, lastFinal.refusal?.reason ?? 'the final step could not be read');
+    return unreadable(last, lastFinal.refusal?.code ?? 'unreadable-value', lastFinal.refusal?.reason ?? 'the final step could not be read');
   }
   if (wanted.shape === null || shapeOf(lastFinal) === wanted.shape) return chosen(last);
   const ofShape = candidates.filter((c) => hasValue(finalOf(c), wanted.kind) && shapeOf(finalOf(c)) === wanted.shape);
@@ -72,6 +72,6 @@ function chosen(claim: Claim): Choice {
   return { kind: 'chosen', claim, final: finalOf(claim) };
 }
 
-function unreadable(claim: Claim, reason: string): Choice {
-  return { kind: 'unreadable', claim, final: finalOf(claim), reason };
+function unreadable(claim: Claim, code: ReasonCode, reason: string): Choice {
+  return { kind: 'unreadable', claim, final: finalOf(claim), code, reason };
 }

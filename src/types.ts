@@ -43,11 +43,70 @@ export interface Block {
   topic: string | null;
 }
 
+// ---------------------------------------------------------------- reasons
+
+/**
+ * Why a step could not be given a value, as a stable id (the shared vocabulary of
+ * SPEC §7). An answer whose final step is refused carries the same id as `reasonCode`.
+ */
+export type RefusalCode =
+  /** Not math markgrade can read (an unknown symbol, a malformed expression). */
+  | 'unreadable-value'
+  /** A number with two readings (`1{,}234`: thousands or a decimal comma?). */
+  | 'ambiguous-number'
+  /** Two values offered for one step (`0.76 or 0.9`, `0.76, 0.9`). */
+  | 'two-values'
+  /** The value is inside a code block or code output, not the answer text. */
+  | 'in-code'
+  /** A size, depth or magnitude bound was reached. */
+  | 'limit'
+  /** Shapes that do not fit (a product of two column vectors, the inverse of a 2×3 matrix). */
+  | 'shape-mismatch'
+  /** A name with no value (`x + 1` where a number was wanted). */
+  | 'free-variable'
+  /** Derivative or other calculus notation: a derivation step, not a value. */
+  | 'calculus'
+  /** `…`: an elided step. */
+  | 'ellipsis';
+
 /** Why a step could not be given a value. */
 export type Refusal = {
   kind: 'calculus' | 'ellipsis' | 'unreadable' | 'limit';
+  code: RefusalCode;
   reason: string;
 };
+
+/**
+ * Why an answer got its status, as a stable id: what tools count and tests assert on.
+ * `reason` says the same in prose, with places, for people.
+ */
+export type ReasonCode =
+  // number answers
+  | 'within-tolerance'
+  | 'outside-tolerance'
+  /** The expected value correctly rounded, but to fewer decimals than the tolerance allows. */
+  | 'too-few-digits'
+  // expression answers
+  | 'equivalent'
+  | 'not-equivalent'
+  /** Too few random points gave finite values for both expressions. */
+  | 'undecidable'
+  // either kind
+  | 'known-mistake'
+  | 'follow-through'
+  | 'manual'
+  /** The question's section or heading is not in the submission. */
+  | 'not-located'
+  /** No claim with the answer's label (or none with a value) in the question's region. */
+  | 'no-claim'
+  /** The labelled claim has derivation steps but no final value. */
+  | 'no-final-value'
+  /** Grading this one answer took too long or failed inside markgrade. */
+  | 'timeout'
+  | 'error'
+  /** Only in a student's view whose `reveal` hides why: the answer was found and read. */
+  | 'read'
+  | RefusalCode;
 
 /** One shown step of a chain `label = step = step = final`. */
 export interface Step {
@@ -115,9 +174,25 @@ export interface Slip {
   value: NumericValue;
   /** What the student wrote next. */
   wrote: NumericValue;
-  /** Set when the chain is consistent under a known misreading (`\log` as base 10). */
+  /**
+   * `arithmetic-slip`, or the misreading the chain is consistent with (`log-base-10`);
+   * absent in a student's view, which hides diagnoses.
+   */
+  reasonCode?: SlipCode;
+  /** Set when the chain is consistent under a known misreading (`\log` as base 10): why, in prose. */
   diagnosis?: string;
 }
+
+export type SlipCode = 'arithmetic-slip' | 'log-base-10' | 'log-base-2';
+
+/** Built-in diagnoses of a wrong value (`checks/diagnoses.ts`): the known mistake it matches. */
+export type DiagnosisId =
+  | 'precision-recall-swapped'
+  | 'log-base-10'
+  | 'log-base-2'
+  | 'transposed-operand'
+  | 'sum-not-mean'
+  | 'sign-flipped';
 
 export interface AnswerResult {
   id: string;
@@ -128,6 +203,12 @@ export interface AnswerResult {
   expected?: NumericValue | string;
   tolerance?: Tolerance;
   interval?: [number, number] | Array<[number, number]> | Array<Array<[number, number]>>;
+  /** Why, as a stable id; `reason` says it in prose for people. */
+  reasonCode: ReasonCode;
+  /** A wrong value that matches a built-in diagnosis: which one (its advice is in `feedback`). */
+  diagnosis?: DiagnosisId;
+  /** A credited or known mistake it matches: its index in the rubric answer's `mistakes`. */
+  mistake?: number;
   reason: string;
   line: number | null;
   column: number | null;

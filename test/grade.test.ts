@@ -34,7 +34,7 @@ describe('follow-through', () => {
   test('right with the student’s own earlier answer: partial credit', () => {
     const answers = grade(followThroughRubric, '1. area = 10\n\n2. cost = 2.5\n');
     expect(answers.area.status).toBe('incorrect');
-    expect(answers.cost).toMatchObject({ status: 'partial', points: 0.5 });
+    expect(answers.cost).toMatchObject({ status: 'partial', reasonCode: 'follow-through', points: 0.5 });
   });
 
   test.each([
@@ -89,20 +89,19 @@ describe('grading numbers', () => {
 
   test('too few digits is told apart from a wrong value', () => {
     const answers = grade(metricsRubric, '1. accuracy = 0.9\n');
-    expect(answers.accuracy.status).toBe('incorrect');
-    expect(answers.accuracy.reason).toMatch(/too few digits/);
+    expect(answers.accuracy).toMatchObject({ status: 'incorrect', reasonCode: 'too-few-digits' });
   });
 
   test('a declared mistake gives its feedback and credit', () => {
     const answers = grade(metricsRubric, '1. precision A = 0.84\n');
-    expect(answers.precision_A).toMatchObject({ status: 'partial', points: 0.25, feedback: 'swapped' });
+    expect(answers.precision_A).toMatchObject({ status: 'partial', reasonCode: 'known-mistake', mistake: 0, points: 0.25, feedback: 'swapped' });
   });
 
   test('missing says where it looked; unreadable says what it found', () => {
     const answers = grade(metricsRubric, '1. accuracy = eighty-five percent\n');
-    expect(answers.precision_A.status).toBe('missing');
+    expect(answers.precision_A).toMatchObject({ status: 'missing', reasonCode: 'no-claim' });
     expect(answers.precision_A.reason).toMatch(/precision a/);
-    expect(answers.accuracy.status).toBe('unreadable');
+    expect(answers.accuracy).toMatchObject({ status: 'unreadable', reasonCode: 'unreadable-value', line: 1, column: 15 });
     expect(answers.accuracy.reason).toMatch(/eighty/);
   });
 
@@ -111,5 +110,63 @@ describe('grading numbers', () => {
     expect(gradeText(metricsRubric, markdown, { submission: 'a.md', name: 'a' })).toEqual(
       gradeText(metricsRubric, markdown, { submission: 'a.md', name: 'a' }),
     );
+  });
+});
+
+const codesRubric = parseRubric(
+  `rubric: codes
+classes: [A, B]
+context: { cm: [[42, 8], [5, 45]], v: [1, 2, 3] }
+questions:
+  - id: q1
+    section: 1
+    answers:
+      - id: precision_A
+        label: precision A
+        expected: precision(cm, "A")
+      - id: vec
+        label: w
+        expected: v / 2
+  - id: q2
+    section: 2
+    answers:
+      - id: grad
+        label: g
+        kind: expression
+        expected_latex: 2 x
+  - id: q3
+    section: 3
+    manual: true
+    points: 2
+  - id: q4
+    section: 4
+    answers:
+      - id: loss
+        label: loss
+        expected: 2
+`,
+  'codes.yaml',
+);
+
+describe('reason codes', () => {
+  test.each<[string, string, string, Partial<AnswerResult>]>([
+    ['within tolerance', '1. precision A = 0.894', 'precision_A', { status: 'correct', reasonCode: 'within-tolerance' }],
+    ['outside tolerance', '1. precision A = 0.5', 'precision_A', { status: 'incorrect', reasonCode: 'outside-tolerance' }],
+    ['a diagnosis is a field, not only prose', '1. precision A = 0.84', 'precision_A', { status: 'incorrect', reasonCode: 'outside-tolerance', diagnosis: 'precision-recall-swapped' }],
+    ['a number where a vector is expected', '1. w = 0.5', 'vec', { status: 'incorrect', reasonCode: 'shape-mismatch' }],
+    ['no claim with the label', '1. recall A = 0.5', 'precision_A', { status: 'missing', reasonCode: 'no-claim' }],
+    ['section not there', '1. precision A = 0.84', 'loss', { status: 'missing', reasonCode: 'not-located' }],
+    ['manual', '3. I proved it.', 'q3', { status: 'manual', reasonCode: 'manual' }],
+    ['equivalent expression', '2. $g = x + x$', 'grad', { status: 'correct', reasonCode: 'equivalent' }],
+    ['not equivalent', '2. $g = 3x$', 'grad', { status: 'incorrect', reasonCode: 'not-equivalent' }],
+    ['an ambiguous number carries its refusal code', '1. $w = 1{,}234$', 'vec', { status: 'unreadable', reasonCode: 'ambiguous-number' }],
+    ['two values carry their refusal code', '1. precision A = 0.84 or 0.9', 'precision_A', { status: 'unreadable', reasonCode: 'two-values' }],
+  ])('%s', (_name, markdown, id, expected) => {
+    expect(grade(codesRubric, `${markdown}\n`)[id]).toMatchObject(expected);
+  });
+
+  test('a diagnosis carries its id and advice; the prose stays for people', () => {
+    const answer = grade(codesRubric, '1. precision A = 0.84\n').precision_A;
+    expect(answer.feedback).toMatch(/precision and recall swapped/);
   });
 });

@@ -3,12 +3,12 @@
 // wrong answer matches one, the report says so as feedback; the score does not change.
 import type { MathNode } from 'mathjs';
 import { parse, toNumericValue, type Engine } from '../engine/index.js';
-import type { NumericValue, Tolerance } from '../types.js';
+import type { DiagnosisId, NumericValue, Tolerance } from '../types.js';
 import { flatten, sameElements } from '../values.js';
 import { withinTolerance } from './tolerance.js';
 
 export interface Diagnosis {
-  id: 'precision-recall-swapped' | 'log-base-10' | 'log-base-2' | 'transposed-operand' | 'sum-not-mean' | 'sign-flipped';
+  id: DiagnosisId;
   feedback: string;
   value: NumericValue;
 }

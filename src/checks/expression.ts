@@ -6,11 +6,12 @@ import type { MathNode, SymbolNode } from 'mathjs';
 import { parse, sharedEngine } from '../engine/index.js';
 import { evaluateStudent } from '../latex/index.js';
 import type { Domain } from '../rubric/schema.js';
-import type { NumericValue } from '../types.js';
+import type { NumericValue, RefusalCode } from '../types.js';
 import { flatten } from '../values.js';
 
 export interface ExpressionVerdict {
   status: 'correct' | 'incorrect' | 'unreadable';
+  code: 'equivalent' | 'not-equivalent' | 'shape-mismatch' | 'undecidable' | RefusalCode;
   reason: string;
 }
 
@@ -42,10 +43,10 @@ export function checkExpression(student: string, expected: string, domain: Domai
       // Shapes that do not fit (a product of two column vectors) are a wrong answer
       // when the expected expression evaluates at the same point.
       if (/dimension mismatch|size/i.test(got.refusal.reason)) {
-        return { status: 'incorrect', reason: `not equivalent: your expression does not fit the shapes of ${variables.join(', ')} (${got.refusal.reason})` };
+        return { status: 'incorrect', code: 'shape-mismatch', reason: `not equivalent: your expression does not fit the shapes of ${variables.join(', ')} (${got.refusal.reason})` };
       }
       if (got.refusal.kind === 'limit' || got.refusal.kind === 'unreadable') {
-        return { status: 'unreadable', reason: `could not evaluate your expression: ${got.refusal.reason}` };
+        return { status: 'unreadable', code: got.refusal.code, reason: `could not evaluate your expression: ${got.refusal.reason}` };
       }
       continue;
     }
@@ -54,14 +55,14 @@ export function checkExpression(student: string, expected: string, domain: Domai
     if (mismatch !== null) {
       const where = variables.map((v) => `${v}=${describe(point[v])}`).join(', ');
       const hint = extra.length > 0 ? `; it uses ${extra.join(', ')}, which the expected answer does not` : '';
-      return { status: 'incorrect', reason: `not equivalent: ${mismatch} at ${where}${hint}` };
+      return { status: 'incorrect', code: 'not-equivalent', reason: `not equivalent: ${mismatch} at ${where}${hint}` };
     }
     agreed++;
   }
   if (agreed < POINTS) {
-    return { status: 'unreadable', reason: `undecided: only ${agreed} of ${POINTS} random points gave finite values for both expressions` };
+    return { status: 'unreadable', code: 'undecidable', reason: `undecided: only ${agreed} of ${POINTS} random points gave finite values for both expressions` };
   }
-  return { status: 'correct', reason: `equivalent at ${POINTS} random points (${variables.join(', ') || 'no variables'})` };
+  return { status: 'correct', code: 'equivalent', reason: `equivalent at ${POINTS} random points (${variables.join(', ') || 'no variables'})` };
 }
 
 /** Free variables of a mathjs expression: symbols that are not called as functions. */

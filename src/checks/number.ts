@@ -7,6 +7,7 @@ import { describeTolerance, percentReadings, withinTolerance, type Interval } fr
 
 export interface NumberVerdict {
   pass: boolean;
+  code: 'within-tolerance' | 'outside-tolerance' | 'too-few-digits' | 'shape-mismatch';
   got: NumericValue;
   reading: 'fraction' | 'percent';
   interval: Interval;
@@ -29,6 +30,7 @@ export function checkNumber(step: Step, expected: NumericValue, tol: Tolerance, 
   if (passed) {
     return {
       pass: true,
+      code: 'within-tolerance',
       got: chosen.reading.value,
       reading: chosen.reading.reading,
       interval: chosen.result.interval,
@@ -41,6 +43,7 @@ export function checkNumber(step: Step, expected: NumericValue, tol: Tolerance, 
     : (chosen.result.reason ?? `outside ${describeTolerance(tol)}`);
   return {
     pass: false,
+    code: tooFewDigits ? 'too-few-digits' : chosen.result.failure === 'shape' ? 'shape-mismatch' : 'outside-tolerance',
     got: chosen.reading.value,
     reading: chosen.reading.reading,
     interval: chosen.result.interval,

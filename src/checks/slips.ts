@@ -21,9 +21,9 @@ export function findSlips(claims: Claim[], logBase = Math.E): Slip[] {
       const key = `${next.line}:${next.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const slip: Slip = { line: next.line, column: next.column, shown: step.expr ?? step.source, value: round(step.value), wrote: next.value };
+      const slip: Slip = { line: next.line, column: next.column, shown: step.expr ?? step.source, value: round(step.value), wrote: next.value, reasonCode: 'arithmetic-slip' };
       const base = otherLogBase(step, next.value, halfUnit, logBase);
-      slips.push(base === null ? slip : { ...slip, diagnosis: `consistent with \\log read as base ${base}, not an arithmetic slip; these logs are natural (ln)` });
+      slips.push(base === null ? slip : { ...slip, reasonCode: `log-base-${base}`, diagnosis: `consistent with \\log read as base ${base}, not an arithmetic slip; these logs are natural (ln)` });
     }
   }
   return slips;
@@ -47,9 +47,9 @@ function agrees(value: NumericValue, wrote: NumericValue, halfUnit: number): boo
   return a.every((x, i) => Math.abs(x - b[i]) <= halfUnit * (1 + 1e-9) + 1e-12 * Math.abs(b[i]));
 }
 
-function otherLogBase(step: Step, wrote: NumericValue, halfUnit: number, logBase: number): number | null {
+function otherLogBase(step: Step, wrote: NumericValue, halfUnit: number, logBase: number): 10 | 2 | null {
   if (!/\\?(log|ln)\b/.test(step.source)) return null;
-  for (const base of [10, 2]) {
+  for (const base of [10, 2] as const) {
     if (base === logBase) continue;
     const converted = latexToMathjs(step.source, { logBase: base });
     if (!converted.ok || converted.symbols.length > 0) continue;

@@ -16,6 +16,8 @@ export interface ToleranceResult {
   interval: Interval;
   /** Why it failed (shape, non-finite value, or which element is outside), only when it failed. */
   reason?: string;
+  /** What failed, only when it failed: the shapes differ, or a value is outside its interval. */
+  failure?: 'shape' | 'value';
 }
 
 const FLOAT_SLACK = 1e-12;
@@ -49,18 +51,19 @@ export function withinTolerance(got: NumericValue, expected: NumericValue, tol: 
   const intervals = intervalsOf(expected, tol);
   const want = canonical(expected);
   const have = canonical(got);
-  if (have === null) return { pass: false, interval: intervals, reason: 'found a ragged array' };
-  if (want === null) return { pass: false, interval: intervals, reason: 'the expected value is a ragged array' };
+  if (have === null) return { pass: false, interval: intervals, reason: 'found a ragged array', failure: 'shape' };
+  if (want === null) return { pass: false, interval: intervals, reason: 'the expected value is a ragged array', failure: 'shape' };
   if (!sameShape(want.shape, have.shape)) {
     return {
       pass: false,
       interval: intervals,
       reason: `expected ${describeShape(want.shape)}, found ${describeShape(have.shape)}`,
+      failure: 'shape',
     };
   }
   const failures = want.values.flatMap((exp, i) => (passes(have.values[i], exp, tol) ? [] : [i]));
   if (failures.length === 0) return { pass: true, interval: intervals };
-  return { pass: false, interval: intervals, reason: describeFailures(failures, have, want, tol) };
+  return { pass: false, interval: intervals, reason: describeFailures(failures, have, want, tol), failure: 'value' };
 }
 
 /**

@@ -113,7 +113,7 @@ class Evaluator {
   private symbol(name: string): Value {
     if (Object.hasOwn(this.scope, name)) return this.scope[name] as Value;
     if (CONSTANT_VALUES[name] !== undefined) return CONSTANT_VALUES[name];
-    return refuse('unreadable', `free variable ${name}`);
+    return refuse('unreadable', `free variable ${name}`, 'free-variable');
   }
 
   private array(items: MathNode[]): Value {

@@ -76,7 +76,7 @@ function groupedNumber(written: string, head: string, groupText: string, decimal
   if (separators.some((s) => s === '\\,')) refuse('unreadable', `the number "${written}" with mixed separators`);
   if (thousands && (groups.length > 1 || decimals !== '')) return joined;
   if (groups.length === 1 && decimals === '') {
-    if (thousands) refuse('unreadable', `"${written}": a thousands separator or a decimal comma?`);
+    if (thousands) refuse('unreadable', `"${written}": a thousands separator or a decimal comma?`, 'ambiguous-number');
     return `${head}.${groups[0]}`;
   }
   return refuse('unreadable', `malformed number "${written}"`);

@@ -47,7 +47,7 @@ class Parser {
   expectEnd(): void {
     const token = this.peek();
     if (token === undefined) return;
-    if (token.t === 'comma') refuse('unreadable', 'several values separated by commas');
+    if (token.t === 'comma') refuse('unreadable', 'several values separated by commas', 'two-values');
     if (token.t === 'bar') refuse('unreadable', 'a "|" that is not an absolute value (conditional probability?)');
     if (token.t === 'close') refuse('unreadable', `an unmatched "${CLOSE_NAMES[token.bracket]}"`);
     refuse('unreadable', 'something left over after the expression');
@@ -102,7 +102,7 @@ class Parser {
 
   private checkSideBySide(factor: Expr, token: Token): void {
     const isNumber = factor.k === 'num' || (factor.k === 'neg' && factor.a.k === 'num');
-    if (isNumber && token.t === 'num' && token.spaced) refuse('unreadable', 'two values side by side');
+    if (isNumber && token.t === 'num' && token.spaced) refuse('unreadable', 'two values side by side', 'two-values');
   }
 
   /** `f(x, y)`, `L_2(\hat{y}, y)`: an unknown function of several arguments. */

@@ -314,7 +314,7 @@ export function stepsOf(chain: Chain, ctx: ClaimContext): Step[] {
 
 /** A step offered with another value: found, but not read (never one of the two silently). */
 function hedged(step: Step, reason: string): Step {
-  return { ...step, expr: null, symbols: [], value: null, percent: false, refusal: { kind: 'unreadable', reason } };
+  return { ...step, expr: null, symbols: [], value: null, percent: false, refusal: { kind: 'unreadable', code: 'two-values', reason } };
 }
 
 function labelTextOf(frags: Frag[]): string {
@@ -330,12 +330,12 @@ function stepOf(frags: Frag[], ctx: ClaimContext): Step {
   const base = { source: written, line, column, decimals: decimalsOf(written) };
   const refused = (refusal: Refusal): Step => ({ ...base, expr: null, symbols: [], value: null, percent: false, refusal });
   if (frags.every((frag) => frag.kind === 'text') && expressionLength(written) === 0) {
-    return refused({ kind: 'unreadable', reason: `words, not math: "${written.slice(0, 40)}"` });
+    return refused({ kind: 'unreadable', code: 'unreadable-value', reason: `words, not math: "${written.slice(0, 40)}"` });
   }
   const latex = frags.map((frag) => (frag.kind === 'text' ? textAsLatex(frag.text) : frag.text)).join('').trim();
   const known = ctx.memo.get(latex);
   if (known) return { ...base, ...known, symbols: [...known.symbols] };
-  if (ctx.budget.steps <= 0) return refused({ kind: 'limit', reason: `more than ${MAX_STEPS} different steps in one submission` });
+  if (ctx.budget.steps <= 0) return refused({ kind: 'limit', code: 'limit', reason: `more than ${MAX_STEPS} different steps in one submission` });
   ctx.budget.steps -= 1;
   const read = convert(latex, ctx.options);
   ctx.memo.set(latex, read);
@@ -353,7 +353,7 @@ function overLong(written: string, length: number, line: number, column: number)
     symbols: [],
     value: null,
     percent: false,
-    refusal: { kind: 'limit', reason: `math longer than ${MAX_MATH_CHARS} characters (${length})` },
+    refusal: { kind: 'limit', code: 'limit', reason: `math longer than ${MAX_MATH_CHARS} characters (${length})` },
   };
 }
 

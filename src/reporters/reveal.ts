@@ -61,18 +61,23 @@ function hideAnswer(answer: AnswerResult, level: Exclude<Reveal, 'all'>): Answer
     interval: _interval,
     feedback: _feedback,
     tolerance: _tolerance,
-    reasonCode: _reasonCode,
+    diagnosis: _diagnosis,
+    mistake: _mistake,
     ...visible
-  } = answer as AnswerResult & { reasonCode?: string };
-  // A verdict's reason names the interval or a diagnosis: say only what was read, where.
-  const reason = wasRead(answer) ? `found ${answer.written ?? showGot(answer.got)} at ${answer.line}:${answer.column}` : answer.reason;
-  if (level === 'verdict') return { ...visible, reason };
+  } = answer;
+  // A verdict's reason names the interval or a diagnosis, and so does its code
+  // (`known-mistake`, `too-few-digits`): say only what was read, where. Why an answer was
+  // not found or not read stays: that is the student's to fix.
+  const why = wasRead(answer)
+    ? { reasonCode: 'read' as const, reason: `found ${answer.written ?? showGot(answer.got)} at ${answer.line}:${answer.column}` }
+    : { reasonCode: answer.reasonCode, reason: answer.reason };
+  if (level === 'verdict') return { ...visible, ...why };
   const { override: _override, reading: _reading, ...bare } = visible;
-  return { ...bare, reason, points: 0, ...(wasRead(answer) ? { status: 'found' as const } : {}) };
+  return { ...bare, ...why, points: 0, ...(wasRead(answer) ? { status: 'found' as const } : {}) };
 }
 
 function hideDiagnosis(slip: Slip): Slip {
-  const { diagnosis: _diagnosis, ...rest } = slip;
+  const { diagnosis: _diagnosis, reasonCode: _reasonCode, ...rest } = slip;
   return rest;
 }
 

@@ -1,12 +1,14 @@
 // The batch summary (SPEC §7): per-question mean score and a score histogram.
 import { sharedDisplayNames, type SharedDisplayName } from '../identity.js';
-import type { GradeResult } from '../types.js';
+import type { AnswerResult, GradeResult, ReasonCode } from '../types.js';
 
 export interface QuestionSummary {
   id: string;
   maxScore: number;
   meanScore: number;
   statuses: Record<string, number>;
+  /** How many answers got each reason code ("why did q2 fail?"), codes in sorted order. */
+  reasons: Partial<Record<ReasonCode, number>>;
 }
 
 export interface Summary {
@@ -32,8 +34,9 @@ export function summarise(rubric: string, results: GradeResult[]): Summary {
   const questionIds = [...new Set(results.flatMap((r) => r.questions.map((q) => q.id)))];
   const questions = questionIds.map((id) => {
     const graded = results.flatMap((r) => r.questions.filter((q) => q.id === id));
+    const answers = graded.flatMap((q) => q.answers);
     const statuses: Record<string, number> = {};
-    for (const answer of graded.flatMap((q) => q.answers)) {
+    for (const answer of answers) {
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
     }
     return {
@@ -41,6 +44,7 @@ export function summarise(rubric: string, results: GradeResult[]): Summary {
       maxScore: graded[0]?.maxScore ?? 0,
       meanScore: round(mean(graded.map((q) => q.score))),
       statuses,
+      reasons: countReasons(answers),
     };
   });
   return {
@@ -53,6 +57,12 @@ export function summarise(rubric: string, results: GradeResult[]): Summary {
     questions,
     sharedDisplayNames: sharedDisplayNames(results),
   };
+}
+
+function countReasons(answers: AnswerResult[]): Partial<Record<ReasonCode, number>> {
+  const counts = new Map<ReasonCode, number>();
+  for (const { reasonCode } of answers) counts.set(reasonCode, (counts.get(reasonCode) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 export function summaryJson(summary: Summary): string {

@@ -1,9 +1,20 @@
 // Hand-built results for the reporter tests: one of every status, a question not found,
 // a slip, a submission that could not be graded, and text written to break every format.
-import type { AnswerResult, GradeResult, QuestionResult } from '../../src/types.js';
+import type { AnswerResult, GradeResult, QuestionResult, ReasonCode, Status } from '../../src/types.js';
+
+/** A typical reason code for each status, unless a test gives one. */
+const CODES: Record<Status, ReasonCode> = {
+  correct: 'within-tolerance',
+  partial: 'follow-through',
+  incorrect: 'outside-tolerance',
+  missing: 'no-claim',
+  unreadable: 'unreadable-value',
+  manual: 'manual',
+  found: 'read',
+};
 
 export function answer(fields: Partial<AnswerResult> & Pick<AnswerResult, 'id' | 'status'>): AnswerResult {
-  return { points: 0, maxPoints: 1, got: null, reason: '', line: null, column: null, label: null, shown: null, ...fields };
+  return { points: 0, maxPoints: 1, got: null, reasonCode: CODES[fields.status], reason: '', line: null, column: null, label: null, shown: null, ...fields };
 }
 
 export function question(fields: Partial<QuestionResult> & Pick<QuestionResult, 'id' | 'answers'>): QuestionResult {
@@ -79,7 +90,7 @@ export const sample: GradeResult = result({
       notes: ['looked for section 4'],
     }),
   ],
-  slips: [{ line: 13, column: 28, shown: '-\\ln(0.8)', value: 0.223144, wrote: 0.25 }],
+  slips: [{ line: 13, column: 28, shown: '-\\ln(0.8)', value: 0.223144, wrote: 0.25, reasonCode: 'arithmetic-slip' }],
 });
 
 export const failed: GradeResult = result({
@@ -106,5 +117,5 @@ export const hostile: GradeResult = result({
       notes: [HOSTILE],
     }),
   ],
-  slips: [{ line: 3, column: 1, shown: HOSTILE, value: 1, wrote: 2 }],
+  slips: [{ line: 3, column: 1, shown: HOSTILE, value: 1, wrote: 2, reasonCode: 'arithmetic-slip' }],
 });

@@ -36,7 +36,7 @@ describe('summaryHtml', () => {
   });
 
   test('names are escaped', () => {
-    const odd: Summary = { ...summary, rubric: '<script>alert(1)</script>', questions: [{ id: '<img src=x onerror=y>', maxScore: 1, meanScore: 2, statuses: { '<b>': 1 } }] };
+    const odd: Summary = { ...summary, rubric: '<script>alert(1)</script>', questions: [{ id: '<img src=x onerror=y>', maxScore: 1, meanScore: 2, statuses: { '<b>': 1 }, reasons: {} }] };
     const page = summaryHtml(odd);
     expect(htmlTags(page).map((t) => t.name)).not.toContain('img');
     expect(page).not.toMatch(/<script|<b>/);
