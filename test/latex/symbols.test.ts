@@ -75,7 +75,7 @@ describe('evaluateStudent', () => {
     ['i + 1', 'free variable i'],
     ['tau * 2', 'free variable tau'],
   ])('%s is refused: %s', (expr, reason) => {
-    expect(evaluateStudent(expr)).toEqual({ ok: false, refusal: { kind: 'unreadable', reason } });
+    expect(evaluateStudent(expr)).toEqual({ ok: false, refusal: { kind: 'unreadable', code: 'free-variable', reason } });
   });
 
   test.each([
