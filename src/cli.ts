@@ -3,6 +3,7 @@
 // Exit codes (README): 0 done; 1 a submission under --fail-under (check: an answer not
 // found or not read; rubric test: a failing test); 2 usage error (unknown flag, a path
 // that does not exist, no submission found) or invalid rubric; 3 internal or write error.
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
@@ -233,8 +234,7 @@ function printStudentStreams(results: GradeResult[], formats: readonly Format[],
   process.stdout.write(githubAnnotations(views, process.cwd()));
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && exceedsAnnotationLimit(views, process.cwd())) {
-    // Appended, as GitHub expects: other steps write to the same file.
-    void import('node:fs').then(({ appendFileSync }) => appendFileSync(summaryFile, githubStepSummary(views)));
+    appendFileSync(summaryFile, githubStepSummary(views)); // appended, as GitHub expects: other steps write there too
   }
 }
 
