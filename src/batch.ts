@@ -19,6 +19,7 @@ import {
   summaryJson,
   type Format,
 } from './reporters/index.js';
+import { reportSourceOf } from './reporters/report-source.js';
 import { forStudent, type Reveal } from './reporters/reveal.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { GradeResult } from './types.js';
@@ -145,7 +146,7 @@ export async function writeBatch(
     await write('.json', jsonReport(result));
     const shown = forStudent(result, reveal);
     if (formats.includes('md')) await write('.md', markdownReport(shown));
-    if (formats.includes('html')) await write('.html', htmlReport(shown, result.error ? '' : await readFile(result.submission, 'utf8')));
+    if (formats.includes('html')) await write('.html', htmlReport(shown, result.error ? reportSourceOf('') : reportSourceOf(await readFile(result.submission))));
     if (formats.includes('gradescope')) await write('.results.json', gradescopeResults(shown));
   }
   await writeBatchFiles(out, rubric.rubric, graded.map((g) => g.result), formats, () => reveal);

@@ -3,42 +3,24 @@
 // from, beside a list of all answers. Safety rests on no sanitiser: every character of
 // student text is HTML-escaped, KaTeX runs with `trust: false` (no \href, \url,
 // \includegraphics, \html…), and a Content-Security-Policy forbids any script (SPEC §8).
-import katex from 'katex';
-import { LIMITS } from '../latex/limits.js';
-import { INPUT_LIMITS } from '../markdown/input.js';
-import { findMathSpans } from '../markdown/math-spans.js';
+import { mathAsSource, pageMathBudget, renderMath, type MathBudget } from './html-math.js';
+import type { ReportSource } from './report-source.js';
 import type { AnswerResult, GradeResult, QuestionResult } from '../types.js';
 import { showsPoints } from './reveal.js';
 import { describeSlip, escapeHtml as h, formatPoints, STATUS_SYMBOL } from './text.js';
 
-const HTML_LIMITS = {
-  /** Characters of the submission shown; the grader refuses larger files anyway. */
-  sourceChars: INPUT_LIMITS.bytes,
-  /** Lines shown: a page of a million empty lines would be a 100 MB report. */
-  lines: 20_000,
-  /** Math pieces rendered with KaTeX per page; later ones are shown as LaTeX source. */
-  mathPieces: 2_000,
-} as const;
+/**
+ * Nothing external, ever: no script, no stylesheet, font or image from anywhere; only
+ * the page's own <style> and style attributes (KaTeX's MathML uses a few).
+ * `base-uri` and `form-action` are not covered by default-src, so they are named.
+ */
+export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-const KATEX_OPTIONS = { throwOnError: false, trust: false, strict: 'ignore', maxSize: 10, maxExpand: 1000 } as const;
-
-/** The stylesheet of the pinned KaTeX; the hash is checked against node_modules in the tests. */
-export const KATEX_CSS = {
-  href: 'https://cdn.jsdelivr.net/npm/katex@0.19.1/dist/katex.min.css',
-  integrity: 'sha384-WwGtaC6ywCHxA5cstpj/3+xIZvTez8dq2IcBQaXRkenHZ7FVVq1ZROtURwfbtTlG',
-} as const;
-
-const CSP = [
-  "default-src 'none'",
-  "style-src 'unsafe-inline' https://cdn.jsdelivr.net",
-  'font-src https://cdn.jsdelivr.net',
-  'img-src data:',
-  // Not covered by default-src: without these a <base> or <form> could still act.
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** A report page is at most 3 × the submission's bytes + 300 KB (issue 8). */
+export const PAGE_LIMIT = { perSourceByte: 3, fixedBytes: 300 * 1024 } as const;
 
 const STYLE = `
+*{box-sizing:border-box}
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1f2328;background:#fff}
 header{padding:1rem 1.5rem;border-bottom:1px solid #d0d7de}
 h1{font-size:1.4rem;margin:0}
@@ -49,55 +31,59 @@ nav h2{font-size:1rem;margin:1rem 0 .25rem}
 nav ol,nav ul{margin:0;padding-left:1.2rem}
 .reason,.note{margin:.1rem 0 .5rem;color:#57606a;font-size:.9em}
 .feedback{margin:.1rem 0 .5rem;color:#0969da;font-size:.9em}
-.row{display:grid;grid-template-columns:4rem minmax(0,1fr) auto;gap:.75rem;border-left:3px solid transparent}
+.row{display:grid;grid-template-columns:3rem minmax(0,1fr) auto;column-gap:.75rem;border-left:3px solid transparent}
 .row.marked{border-left-color:#d0d7de}
 .row:target{background:#fff8c5}
-.n{text-align:right;font:12px/1.9 ui-monospace,monospace}
-.n a{color:#8c959f;text-decoration:none}
-.src{white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.7 ui-monospace,monospace}
-.marks{text-align:right}
+.n{grid-column:1;text-align:right;font:12px/1.9 ui-monospace,monospace;color:#8c959f;text-decoration:none}
+.src{grid-column:2;white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.7 ui-monospace,monospace;min-width:0}
+.marks{grid-column:3;text-align:right}
 .mark,.badge{display:inline-block;border:1px solid currentColor;border-radius:1em;padding:0 .5em;font-size:12px;text-decoration:none;white-space:nowrap}
 .correct,.found{color:#1a7f37}.partial{color:#9a6700}.incorrect{color:#cf222e}.missing,.unreadable{color:#8250df}
 .manual,.question{color:#0969da}.slip{color:#bc4c00}
 .error{color:#cf222e;font-weight:600}
 code.tex{color:#57606a}
+.limit{color:#9a6700;font:11px system-ui,sans-serif}
+.img{color:#57606a;font-style:italic}
+math{font-size:1.15em}
+.display{display:block;overflow-x:auto;overflow-y:hidden;padding:.25rem 0}
+.src>.katex{display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;vertical-align:middle}
 @media (max-width:50rem){main{grid-template-columns:1fr}nav{position:static;max-height:none}}
+@media (max-width:40rem){header,main{padding:.75rem}.row{grid-template-columns:2.25rem minmax(0,1fr);column-gap:.5rem}.marks{grid-column:2;text-align:left}}
 `;
 
 /**
- * One submission as a standalone HTML page; `source` is the submission's text as read.
- * @example htmlReport(result, await readFile('submissions/alice.md', 'utf8')) // '<!doctype html>…'
+ * One submission as a standalone HTML page: its text as the grader read it, with the
+ * formulas and images the reader found (see report-source.ts).
+ * @example htmlReport(result, reportSourceOf(await readFile('submissions/alice.md'))) // '<!doctype html>…'
  */
-export function htmlReport(result: GradeResult, source: string): string {
-  const body =
-    result.error === null
-      ? ['<main>', answersPanel(result), submissionPanel(source, marksByLine(result)), '</main>']
-      : ['<main>', `<p class="error">This submission could not be graded: ${h(result.error)}</p>`, '</main>'];
-  return htmlPage({
-    title: `markgrade: ${result.student}`,
-    csp: CSP,
-    head: `<link rel="stylesheet" href="${KATEX_CSS.href}" integrity="${KATEX_CSS.integrity}" crossorigin="anonymous">`,
-    style: STYLE,
-    body: [header(result), ...body].join('\n'),
-  });
+export function htmlReport(result: GradeResult, source: ReportSource): string {
+  if (result.error !== null) {
+    const error = `<main><p class="error">This submission could not be graded: ${h(result.error)}</p></main>`;
+    return htmlPage({ title: `markgrade: ${result.student}`, style: STYLE, body: [header(result), error].join('\n') });
+  }
+  const page = (article: string) =>
+    htmlPage({ title: `markgrade: ${result.student}`, style: STYLE, body: [header(result), '<main>', answersPanel(result), article, '</main>'].join('\n') });
+  const limit = PAGE_LIMIT.perSourceByte * Buffer.byteLength(source.text) + PAGE_LIMIT.fixedBytes;
+  const frame = Buffer.byteLength(page(''));
+  return page(submissionPanel(source, marksByLine(result), limit - frame));
 }
 
 /**
- * The page around a report's body: no script, a CSP, everything else inline. `head`,
- * `style` and `body` are markup as given (built and escaped by the caller); the title is text.
- * @example htmlPage({ title: 'summary', csp: "default-src 'none'", style: '', body: '<p>hi</p>' })
+ * The page around a report's body: no script, a CSP (HTML_CSP unless given), everything
+ * else inline. `style` and `body` are markup as given (built and escaped by the caller);
+ * the title is text.
+ * @example htmlPage({ title: 'summary', style: '', body: '<p>hi</p>' })
  */
-export function htmlPage(page: { title: string; csp: string; head?: string; style: string; body: string }): string {
+export function htmlPage(page: { title: string; csp?: string; style: string; body: string }): string {
   return [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${h(page.csp)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${h(page.csp ?? HTML_CSP)}">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${h(page.title)}</title>`,
-    ...(page.head ? [page.head] : []),
     `<style>${page.style}</style>`,
     '</head>',
     '<body>',
@@ -174,51 +160,115 @@ function marksByLine(result: GradeResult): Map<number, string[]> {
 
 // ---------------------------------------------------------------- the submission
 
-interface MathPiece {
-  /** Offsets of the whole piece, delimiters included. */
+/** A formula or an image: something in the text shown otherwise than as its characters. */
+interface Piece {
   start: number;
   end: number;
-  tex: string;
-  display: boolean;
+  /** `null`: the page is near its size limit, so formulas are shown as source. */
+  html: (budget: MathBudget | null) => string;
 }
 
-/** Consecutive lines shown together: one line, or the lines a math piece runs across. */
+/** Consecutive lines shown together: one line, or the lines a piece runs across. */
 interface Row {
   first: number;
   last: number;
   start: number;
   end: number;
-  pieces: MathPiece[];
+  pieces: Piece[];
 }
 
-function submissionPanel(source: string, marks: Map<number, string[]>): string {
-  const { text, truncated } = normalise(source);
-  const budget = { left: HTML_LIMITS.mathPieces };
-  const rows = rowsOf(text, mathPieces(text)).map((row) => rowHtml(text, row, marks, budget));
-  const cut = truncated
-    ? [`<p class="error">The rest of the submission is not shown: the report shows at most ${HTML_LIMITS.lines} lines and ${HTML_LIMITS.sourceChars} characters.</p>`]
-    : [];
+const CUT_NOTE_BYTES = 400;
+/** A row's markup around its text, with room for a five-digit line number. */
+const ROW_FRAME_BYTES = 100;
+
+function submissionPanel(source: ReportSource, marks: Map<number, string[]>, bytesLeft: number): string {
+  // The line break that ends the last line starts no line of its own (offsets stay put).
+  const text = source.text.endsWith('\n') ? source.text.slice(0, -1) : source.text;
+  const budget = pageMathBudget();
+  const rows: string[] = [];
+  let left = bytesLeft - CUT_NOTE_BYTES;
+  let cutAt: number | null = null;
+  for (const row of rowsOf(text, piecesOf({ ...source, text }))) {
+    let html = rowHtml(text, row, marks, budget);
+    // Each row also takes the line break that joins it to the next.
+    let size = Buffer.byteLength(html) + 1;
+    if (size > left && row.pieces.length > 0) {
+      // Rendered math is the bulk of a page: past the size limit, formulas show as source.
+      html = rowHtml(text, row, marks, null);
+      size = Buffer.byteLength(html) + 1;
+    }
+    if (size > left) {
+      // What fits of the row's first line is still shown, so a page never shows nothing.
+      const prefix = fitted(text.slice(row.start, lineEnd(text, row.start)), left - ROW_FRAME_BYTES);
+      if (prefix !== '') rows.push(rowHtml(prefix, { ...row, last: row.first, start: 0, end: prefix.length, pieces: [] }, new Map(), null));
+      cutAt = row.first;
+      break;
+    }
+    left -= size;
+    rows.push(html);
+  }
+  const cut =
+    cutAt === null
+      ? []
+      : [
+          `<p class="error">The rest of the submission, from line ${cutAt} of ${lineCount(text)}, is not shown (page-size): the page may be at most ` +
+            `3 × the submission + 300 KB, ${PAGE_LIMIT.perSourceByte * sourceBytes(source) + PAGE_LIMIT.fixedBytes} bytes here.</p>`,
+        ];
   return ['<article aria-label="Submission">', ...rows, ...cut, '</article>'].join('\n');
 }
 
-/** The text as the grader numbers its lines (no BOM, LF line ends), within the limits. */
-function normalise(source: string): { text: string; truncated: boolean } {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n$/, '');
-  let end = Math.min(text.length, HTML_LIMITS.sourceChars);
-  let newline = -1;
-  for (let line = 1; line <= HTML_LIMITS.lines; line++) {
-    newline = text.indexOf('\n', newline + 1);
-    if (newline === -1 || newline >= end) break;
-    if (line === HTML_LIMITS.lines) end = newline;
+/** The longest start of `text` whose escaped form takes at most `bytes` bytes. */
+function fitted(text: string, bytes: number): string {
+  let used = 0;
+  let end = 0;
+  for (const char of text) {
+    used += Buffer.byteLength(h(char));
+    if (used > bytes) break;
+    end += char.length;
   }
-  return { text: text.slice(0, end), truncated: end < text.length };
+  return text.slice(0, end);
 }
 
-function rowHtml(text: string, row: Row, marks: Map<number, string[]>, budget: { left: number }): string {
+function sourceBytes(source: ReportSource): number {
+  return Buffer.byteLength(source.text);
+}
+
+function lineCount(text: string): number {
+  return countNewlines(text, 0, text.length) + 1;
+}
+
+/** The formulas and images of the text, as the reader found them, in order, none overlapping. */
+function piecesOf(source: ReportSource): Piece[] {
+  const { text } = source;
+  const all: Piece[] = [
+    ...source.math.map((span) => ({
+      start: span.open,
+      end: span.end,
+      html: (budget: MathBudget | null) => mathHtml(text.slice(span.open, span.end), text.slice(span.contentStart, span.contentEnd), span.display, budget),
+    })),
+    ...source.images.map((image) => ({
+      start: image.start,
+      end: image.end,
+      html: () => `<span class="img" title="image, not loaded">[image${image.alt.trim() ? `: ${h(image.alt.trim())}` : ''}]</span>`,
+    })),
+  ].sort((a, b) => a.start - b.start);
+  const pieces: Piece[] = [];
+  for (const piece of all) if (piece.start >= (pieces.at(-1)?.end ?? 0) && piece.end <= text.length) pieces.push(piece);
+  return pieces;
+}
+
+function mathHtml(written: string, tex: string, display: boolean, budget: MathBudget | null): string {
+  if (tex.trim() === '') return h(written);
+  const rendered = budget === null ? { code: 'page-size' as const } : renderMath(tex, display, budget);
+  if ('code' in rendered) return mathAsSource(written, rendered.code);
+  return display ? `<span class="display">${rendered.html}</span>` : rendered.html;
+}
+
+function rowHtml(text: string, row: Row, marks: Map<number, string[]>, budget: MathBudget | null): string {
   let content = '';
   let at = row.start;
   for (const piece of row.pieces) {
-    content += h(text.slice(at, piece.start)) + mathHtml(text, piece, budget);
+    content += h(text.slice(at, piece.start)) + piece.html(budget);
     at = piece.end;
   }
   content += h(text.slice(at, row.end));
@@ -228,32 +278,21 @@ function rowHtml(text: string, row: Row, marks: Map<number, string[]>, budget: {
   const anchors = lines.slice(1).map((line) => `<span id="L${line}"></span>`).join('');
   const number = row.first === row.last ? `${row.first}` : `${row.first}–${row.last}`;
   return (
-    `<div class="row${rowMarks.length > 0 ? ' marked' : ''}" id="L${row.first}"><span class="n"><a href="#L${row.first}">${number}</a>${anchors}</span>` +
-    `<div class="src">${content}</div><div class="marks">${rowMarks.join(' ')}</div></div>`
+    `<div class="row${rowMarks.length > 0 ? ' marked' : ''}" id="L${row.first}"><a class="n" href="#L${row.first}">${number}${anchors}</a>` +
+    (content === '' ? '' : `<div class="src">${content}</div>`) +
+    (rowMarks.length === 0 ? '' : `<div class="marks">${rowMarks.join(' ')}</div>`) +
+    '</div>'
   );
 }
 
-function mathHtml(text: string, piece: MathPiece, budget: { left: number }): string {
-  const asSource = `<code class="tex">${h(text.slice(piece.start, piece.end))}</code>`;
-  if (budget.left <= 0 || piece.tex.length > LIMITS.latexLength) return asSource;
-  budget.left -= 1;
-  try {
-    return katex.renderToString(piece.tex, { ...KATEX_OPTIONS, displayMode: piece.display });
-  } catch {
-    // throwOnError: false turns parse errors into red source; deep brace nesting still
-    // overflows KaTeX's recursive parser, and that page must render all the same.
-    return asSource;
-  }
-}
-
-/** Splits the text into rows, giving each the math pieces that start in it. */
-function rowsOf(text: string, pieces: MathPiece[]): Row[] {
+/** Splits the text into rows, giving each the pieces that start in it. */
+function rowsOf(text: string, pieces: Piece[]): Row[] {
   const rows: Row[] = [];
   let k = 0;
   let line = 1;
   for (let start = 0; ; ) {
     let end = lineEnd(text, start);
-    const inRow: MathPiece[] = [];
+    const inRow: Piece[] = [];
     while (k < pieces.length && pieces[k].start < end) {
       end = Math.max(end, lineEnd(text, pieces[k].end));
       inRow.push(pieces[k++]);
@@ -275,108 +314,4 @@ function countNewlines(text: string, start: number, end: number): number {
   let count = 0;
   for (let i = start; i < end; i++) if (text[i] === '\n') count++;
   return count;
-}
-
-// ---------------------------------------------------------------- finding the math
-
-const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
-
-/**
- * The math in the text: `$$…$$`, `\[…\]`, `\(…\)` paired exactly as the grader pairs
- * them, then `$…$` within one line, outside fenced and inline code.
- */
-function mathPieces(text: string): MathPiece[] {
-  const spans = findMathSpans(text, 0).spans.map((s) => ({
-    start: s.open,
-    end: s.end,
-    tex: text.slice(s.contentStart, s.contentEnd),
-    display: s.display,
-  }));
-  return [...spans, ...dollarPieces(text, spans)].sort((a, b) => a.start - b.start);
-}
-
-function dollarPieces(text: string, spans: MathPiece[]): MathPiece[] {
-  const pieces: MathPiece[] = [];
-  let fence: string | null = null;
-  let k = 0;
-  for (let start = 0; ; ) {
-    const end = lineEnd(text, start);
-    while (k < spans.length && spans[k].end <= start) k++;
-    const insideSpan = k < spans.length && spans[k].start < start;
-    const fenceMatch = FENCE.exec(text.slice(start, end));
-    if (fence !== null) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
-    } else if (fenceMatch && !insideSpan) {
-      fence = fenceMatch[1];
-    } else {
-      scanLine(text, start, end, spans, k, pieces);
-    }
-    if (end >= text.length) return pieces;
-    start = end + 1;
-  }
-}
-
-/** `$…$` pieces of one line, skipping spans, escapes and code spans; linear in the line. */
-function scanLine(text: string, start: number, end: number, spans: MathPiece[], k: number, out: MathPiece[]): void {
-  const codeSpans = codeSpanEnds(text, start, end);
-  let i = start;
-  while (i < end) {
-    while (k < spans.length && spans[k].end <= i) k++;
-    if (k < spans.length && spans[k].start <= i) {
-      i = spans[k].end;
-      continue;
-    }
-    const limit = Math.min(end, k < spans.length ? spans[k].start : end);
-    const c = text[i];
-    if (c === '\\') i += 2;
-    else if (c === '`') i = codeSpans.get(i) ?? runEnd(text, i, '`');
-    else if (c === '$' && text[i + 1] === '$') i += 2; // a lone `$$`: the grader left it unpaired too
-    else if (c === '$') {
-      const close = closingDollar(text, i + 1, limit);
-      if (close === -1) i = limit;
-      else if (text.slice(i + 1, close).trim() === '') i = close;
-      else {
-        out.push({ start: i, end: close + 1, tex: text.slice(i + 1, close), display: false });
-        i = close + 1;
-      }
-    } else i += 1;
-  }
-}
-
-function closingDollar(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '$') {
-      if (text[i + 1] !== '$') return i;
-      i++;
-    }
-  }
-  return -1;
-}
-
-/** CommonMark code spans of a line: each backtick run closes at the next run of the same length. */
-function codeSpanEnds(text: string, start: number, end: number): Map<number, number> {
-  const runs: Array<{ at: number; length: number }> = [];
-  for (let i = start; i < end; ) {
-    if (text[i] !== '`') {
-      i++;
-      continue;
-    }
-    const stop = runEnd(text, i, '`');
-    runs.push({ at: i, length: stop - i });
-    i = stop;
-  }
-  const ends = new Map<number, number>();
-  const nextOfLength = new Map<number, number>();
-  for (let r = runs.length - 1; r >= 0; r--) {
-    const closer = nextOfLength.get(runs[r].length);
-    if (closer !== undefined) ends.set(runs[r].at, closer);
-    nextOfLength.set(runs[r].length, runs[r].at + runs[r].length);
-  }
-  return ends;
-}
-
-function runEnd(text: string, i: number, char: string): number {
-  while (text[i] === char) i++;
-  return i;
 }

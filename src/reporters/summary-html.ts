@@ -4,13 +4,13 @@ import { htmlPage } from './html.js';
 import type { QuestionSummary, Summary } from './summary.js';
 import { escapeHtml as h, formatPoints } from './text.js';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
 const STYLE = `
 body{font:15px/1.5 system-ui,sans-serif;margin:1rem 1.5rem;color:#1f2328}
 h1{font-size:1.4rem;margin:0 0 .25rem}
 h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 .meta{color:#57606a;margin:0}
+*{box-sizing:border-box}
+.table{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse}
 th,td{text-align:left;padding:.25rem .75rem;border-bottom:1px solid #d0d7de;vertical-align:middle}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -20,6 +20,8 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 svg text{font:11px system-ui,sans-serif;fill:#57606a}
 svg rect{fill:#0969da}
 svg line{stroke:#8c959f}
+svg{max-width:100%;height:auto}
+@media (max-width:40rem){body{margin:.75rem}th,td{padding:.25rem .4rem}.bar{width:4rem}.statuses{font-size:.8em}}
 `;
 
 /** Histogram drawing, in SVG user units. */
@@ -38,7 +40,7 @@ export function summaryHtml(summary: Summary): string {
     '<h2>Scores</h2>',
     histogramSvg(summary.histogram),
   ];
-  return htmlPage({ title: `markgrade summary: ${summary.rubric}`, csp: CSP, style: STYLE, body: body.join('\n') });
+  return htmlPage({ title: `markgrade summary: ${summary.rubric}`, style: STYLE, body: body.join('\n') });
 }
 
 function questionTable(questions: QuestionSummary[]): string {
@@ -54,7 +56,7 @@ function questionTable(questions: QuestionSummary[]): string {
       `<td class="statuses">${statuses}</td></tr>`
     );
   });
-  return ['<table>', '<thead><tr><th>Question</th><th>Mean</th><th>Max</th><th>Mean / max</th><th>Answers</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+  return ['<div class="table">', '<table>', '<thead><tr><th>Question</th><th>Mean</th><th>Max</th><th>Mean / max</th><th>Answers</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>', '</div>'].join('\n');
 }
 
 const STATUS_ORDER = ['correct', 'partial', 'incorrect', 'unreadable', 'missing', 'manual', 'found'];

@@ -31,7 +31,7 @@ describe('summaryHtml', () => {
     expect(tags.filter((t) => ['link', 'img', 'iframe'].includes(t.name))).toEqual([]);
     expect(tags.flatMap((t) => Object.keys(t.attributes)).filter((name) => name.startsWith('on') || name === 'src' || name === 'href')).toEqual([]);
     expect(tags.find((t) => t.attributes['http-equiv'])?.attributes.content).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
     );
   });
 
