@@ -44,7 +44,7 @@ nav ol,nav ul{margin:0;padding-left:1.2rem}
 code.tex{color:#57606a}
 .limit{color:#9a6700;font:11px system-ui,sans-serif}
 .img{color:#57606a;font-style:italic}
-math{font-size:1.15em}
+math{font-size:1.15em;font-family:"STIX Two Math","Cambria Math","Latin Modern Math","Noto Sans Math",math}
 .display{display:block;overflow-x:auto;overflow-y:hidden;padding:.25rem 0}
 .src>.katex{display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;vertical-align:middle}
 @media (max-width:50rem){main{grid-template-columns:1fr}nav{position:static;max-height:none}}

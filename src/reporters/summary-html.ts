@@ -14,14 +14,14 @@ h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse}
 th,td{text-align:left;padding:.25rem .75rem;border-bottom:1px solid #d0d7de;vertical-align:middle}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
-.bar{width:12rem;height:.75rem;background:#eaeef2;border-radius:.375rem;overflow:hidden}
+.bar{width:12rem;max-width:100%;height:.75rem;background:#eaeef2;border-radius:.375rem;overflow:hidden}
 .bar span{display:block;height:100%;background:#1a7f37}
 .statuses{color:#57606a;font-size:.9em}
 svg text{font:11px system-ui,sans-serif;fill:#57606a}
 svg rect{fill:#0969da}
 svg line{stroke:#8c959f}
 svg{max-width:100%;height:auto}
-@media (max-width:40rem){body{margin:.75rem}th,td{padding:.25rem .4rem}.bar{width:4rem}.statuses{font-size:.8em}}
+@media (max-width:40rem){body{margin:.75rem}th,td{padding:.25rem .4rem}.bar{width:5rem}}
 `;
 
 /** Histogram drawing, in SVG user units. */
@@ -39,6 +39,7 @@ export function summaryHtml(summary: Summary): string {
     questionTable(summary.questions),
     '<h2>Scores</h2>',
     histogramSvg(summary.histogram),
+    '<p class="meta">Submissions per tenth of the maximum score (%).</p>',
   ];
   return htmlPage({ title: `markgrade summary: ${summary.rubric}`, style: STYLE, body: body.join('\n') });
 }
@@ -51,12 +52,12 @@ function questionTable(questions: QuestionSummary[]): string {
       .map((status) => `${h(status)} ${q.statuses[status]}`)
       .join(', ');
     return (
-      `<tr><td>${h(q.id)}</td><td class="num">${formatPoints(q.meanScore)}</td><td class="num">${formatPoints(q.maxScore)}</td>` +
-      `<td><div class="bar" title="${Math.round(share * 100)}%"><span style="width:${Math.round(share * 1000) / 10}%"></span></div></td>` +
-      `<td class="statuses">${statuses}</td></tr>`
+      // The answers' statuses sit under the question's name, so four columns fit a phone.
+      `<tr><td>${h(q.id)}<div class="statuses">${statuses}</div></td><td class="num">${formatPoints(q.meanScore)}</td><td class="num">${formatPoints(q.maxScore)}</td>` +
+      `<td><div class="bar" title="${Math.round(share * 100)}%"><span style="width:${Math.round(share * 1000) / 10}%"></span></div></td></tr>`
     );
   });
-  return ['<div class="table">', '<table>', '<thead><tr><th>Question</th><th>Mean</th><th>Max</th><th>Mean / max</th><th>Answers</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>', '</div>'].join('\n');
+  return ['<div class="table">', '<table>', '<thead><tr><th>Question</th><th>Mean</th><th>Max</th><th>Mean / max</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>', '</div>'].join('\n');
 }
 
 const STATUS_ORDER = ['correct', 'partial', 'incorrect', 'unreadable', 'missing', 'manual', 'found'];
@@ -76,15 +77,15 @@ function histogramSvg(histogram: number[]): string {
     const barHeight = Math.round((count / most) * CHART.height * 10) / 10;
     const y = CHART.top + CHART.height - barHeight;
     const middle = x + CHART.barWidth / 2;
-    const range = `${i * 10}–${i === histogram.length - 1 ? 100 : (i + 1) * 10}%`;
+    const range = `${i * 10}–${i === histogram.length - 1 ? 100 : (i + 1) * 10}`;
     return (
-      `<g><title>${range}: ${count}</title><rect x="${x}" y="${y}" width="${CHART.barWidth}" height="${barHeight}"/>` +
+      `<g><title>${range}%: ${count}</title><rect x="${x}" y="${y}" width="${CHART.barWidth}" height="${barHeight}"/>` +
       `<text x="${middle}" y="${y - 4}" text-anchor="middle">${count}</text>` +
       `<text x="${middle}" y="${total - 6}" text-anchor="middle">${range}</text></g>`
     );
   });
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Histogram of scores" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}">`,
+    `<svg role="img" aria-label="Histogram of scores" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}">`,
     ...bars,
     `<line x1="0" y1="${CHART.top + CHART.height}" x2="${width}" y2="${CHART.top + CHART.height}"/>`,
     '</svg>',

@@ -17,12 +17,12 @@ describe('summaryHtml', () => {
   });
 
   test('a row per question with its mean score, a bar and the status counts', () => {
-    const rows = [...html.matchAll(/<tr><td>([^<]*)<\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td>.*?width:([\d.]+)%.*?<td class="statuses">([^<]*)<\/td><\/tr>/g)];
+    const rows = [...html.matchAll(/<tr><td>([^<]*)<div class="statuses">([^<]*)<\/div><\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td>.*?width:([\d.]+)%.*?<\/tr>/g)];
     expect(rows.map((m) => m.slice(1))).toEqual([
-      ['q1', '1.5', '3', '50', 'correct 1, partial 1, incorrect 1'],
-      ['q2', '0', '3', '0', 'unreadable 1, manual 1'],
-      ['q3', '0', '1', '0', 'missing 1'],
-      ['q&lt;1&gt;', '0', '1', '0', 'incorrect 1'],
+      ['q1', 'correct 1, partial 1, incorrect 1', '1.5', '3', '50'],
+      ['q2', 'unreadable 1, manual 1', '0', '3', '0'],
+      ['q3', 'missing 1', '0', '1', '0'],
+      ['q&lt;1&gt;', 'incorrect 1', '0', '1', '0'],
     ]);
   });
 
