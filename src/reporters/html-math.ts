@@ -28,7 +28,7 @@ export const MATH_LIMITS = {
 } as const;
 
 /** Why a formula is shown as source: the limit's code, stable, named on the page. */
-export type MathLimitCode = 'math-length' | 'math-expansion' | 'math-page-expansion' | 'math-output' | 'math-pieces' | 'math-error' | 'page-size';
+export type MathLimitCode = 'math-length' | 'math-expansion' | 'math-page-expansion' | 'math-output' | 'math-pieces' | 'math-error';
 
 const LIMIT_TEXT: Record<MathLimitCode, string> = {
   'math-length': `longer than ${MATH_LIMITS.length} characters`,
@@ -37,7 +37,6 @@ const LIMIT_TEXT: Record<MathLimitCode, string> = {
   'math-output': `renders to more than ${MATH_LIMITS.output} characters`,
   'math-pieces': `the page renders at most ${MATH_LIMITS.pieces} formulas`,
   'math-error': 'KaTeX failed on it, e.g. nesting deeper than its stack',
-  'page-size': 'rendered, the page would pass its size limit',
 };
 
 const KATEX_OPTIONS = { throwOnError: false, trust: false, strict: 'ignore', maxSize: 10, maxExpand: 1000, output: 'mathml' } as const;

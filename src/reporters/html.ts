@@ -164,7 +164,7 @@ function marksByLine(result: GradeResult): Map<number, string[]> {
 interface Piece {
   start: number;
   end: number;
-  /** `null`: the page is near its size limit, so formulas are shown as source. */
+  /** `null`: formulas are shown as source (the page's size limit; a note says so once). */
   html: (budget: MathBudget | null) => string;
 }
 
@@ -177,44 +177,59 @@ interface Row {
   pieces: Piece[];
 }
 
-const CUT_NOTE_BYTES = 400;
+/** Room kept for the two page-size notes. */
+const NOTES_BYTES = 700;
 /** A row's markup around its text, with room for a five-digit line number. */
 const ROW_FRAME_BYTES = 100;
 
+/**
+ * The rows of the submission within `bytesLeft`. The text comes first: every row is
+ * first sized with its formulas as source; the rows that fit are shown, and what they
+ * leave pays for rendering formulas, in order, as long as it lasts. So math never pushes
+ * text off the page, and past the bound formulas are shown as source (`page-size`).
+ */
 function submissionPanel(source: ReportSource, marks: Map<number, string[]>, bytesLeft: number): string {
   // The line break that ends the last line starts no line of its own (offsets stay put).
   const text = source.text.endsWith('\n') ? source.text.slice(0, -1) : source.text;
-  const budget = pageMathBudget();
-  const rows: string[] = [];
-  let left = bytesLeft - CUT_NOTE_BYTES;
-  let cutAt: number | null = null;
-  for (const row of rowsOf(text, piecesOf({ ...source, text }))) {
-    let html = rowHtml(text, row, marks, budget);
-    // Each row also takes the line break that joins it to the next.
-    let size = Buffer.byteLength(html) + 1;
-    if (size > left && row.pieces.length > 0) {
-      // Rendered math is the bulk of a page: past the size limit, formulas show as source.
-      html = rowHtml(text, row, marks, null);
-      size = Buffer.byteLength(html) + 1;
-    }
-    if (size > left) {
-      // What fits of the row's first line is still shown, so a page never shows nothing.
-      const prefix = fitted(text.slice(row.start, lineEnd(text, row.start)), left - ROW_FRAME_BYTES);
-      if (prefix !== '') rows.push(rowHtml(prefix, { ...row, last: row.first, start: 0, end: prefix.length, pieces: [] }, new Map(), null));
-      cutAt = row.first;
-      break;
-    }
+  const all = rowsOf(text, piecesOf({ ...source, text }));
+  const plain = all.map((row) => rowHtml(text, row, marks, null));
+  let left = bytesLeft - NOTES_BYTES;
+  let kept = 0;
+  // Each row also takes the line break that joins it to the next.
+  for (; kept < all.length; kept++) {
+    const size = Buffer.byteLength(plain[kept]) + 1;
+    if (size > left) break;
     left -= size;
-    rows.push(html);
   }
-  const cut =
-    cutAt === null
+  const rows = plain.slice(0, kept);
+  if (kept < all.length) {
+    // What fits of the first row left out is still shown, so a page never shows nothing.
+    const row = all[kept];
+    const prefix = fitted(text.slice(row.start, lineEnd(text, row.start)), left - ROW_FRAME_BYTES);
+    if (prefix !== '') rows.push(rowHtml(prefix, { ...row, last: row.first, start: 0, end: prefix.length, pieces: [] }, new Map(), null));
+  }
+  const budget = pageMathBudget();
+  let sourceFrom: number | null = null;
+  for (let i = 0; i < kept && sourceFrom === null; i++) {
+    if (all[i].pieces.length === 0) continue;
+    const rendered = rowHtml(text, all[i], marks, budget);
+    const extra = Buffer.byteLength(rendered) - Buffer.byteLength(plain[i]);
+    if (extra > left) sourceFrom = all[i].first;
+    else {
+      left -= extra;
+      rows[i] = rendered;
+    }
+  }
+  const limit = `${PAGE_LIMIT.perSourceByte * sourceBytes(source) + PAGE_LIMIT.fixedBytes} bytes here`;
+  const asSource =
+    sourceFrom === null
       ? []
-      : [
-          `<p class="error">The rest of the submission, from line ${cutAt} of ${lineCount(text)}, is not shown (page-size): the page may be at most ` +
-            `3 × the submission + 300 KB, ${PAGE_LIMIT.perSourceByte * sourceBytes(source) + PAGE_LIMIT.fixedBytes} bytes here.</p>`,
-        ];
-  return ['<article aria-label="Submission">', ...rows, ...cut, '</article>'].join('\n');
+      : [`<p class="note">Formulas from line ${sourceFrom} on are shown as source (page-size): rendered, the page would pass its size limit, 3 × the submission + 300 KB (${limit}).</p>`];
+  const cut =
+    kept === all.length
+      ? []
+      : [`<p class="error">The rest of the submission, from line ${all[kept].first} of ${lineCount(text)}, is not shown (page-size): the page may be at most 3 × the submission + 300 KB (${limit}).</p>`];
+  return ['<article aria-label="Submission">', ...asSource, ...rows, ...cut, '</article>'].join('\n');
 }
 
 /** The longest start of `text` whose escaped form takes at most `bytes` bytes. */
@@ -259,7 +274,8 @@ function piecesOf(source: ReportSource): Piece[] {
 
 function mathHtml(written: string, tex: string, display: boolean, budget: MathBudget | null): string {
   if (tex.trim() === '') return h(written);
-  const rendered = budget === null ? { code: 'page-size' as const } : renderMath(tex, display, budget);
+  if (budget === null) return mathAsSource(written, null);
+  const rendered = renderMath(tex, display, budget);
   if ('code' in rendered) return mathAsSource(written, rendered.code);
   return display ? `<span class="display">${rendered.html}</span>` : rendered.html;
 }

@@ -224,7 +224,8 @@ describe('htmlReport: a page is at most 3 × the submission + 300 KB', () => {
   test.each([
     ['one-character lines', 'a\n'.repeat(60_000), 'cut'],
     ['ampersands on one line', '&'.repeat(500_000), 'cut'],
-    ['tiny formulas, one per line', '$x$\n'.repeat(20_000), 'cut'],
+    ['one-character lines, one paragraph each', 'a\n\n'.repeat(30_000), 'cut'],
+    ['tiny formulas, one per line', '$x$\n'.repeat(2_000), 'as source'],
     ['a matrix on every line', '$\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}$\n'.repeat(3_000), 'as source'],
     ['tiny formulas on one line (the reader refuses it)', '$x$ '.repeat(40_000), 'whole'],
   ])('%s: the bound holds (%s)', (_name, text, how) => {
@@ -232,7 +233,8 @@ describe('htmlReport: a page is at most 3 × the submission + 300 KB', () => {
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(pageBound(text));
     expect(html).toContain('id="L1"');
     if (how === 'cut') expect(html).toMatch(cutNote);
-    if (how === 'as source') expect(html).toContain('not rendered (page-size:');
+    if (how === 'as source') expect(html).toMatch(/<p class="note">Formulas from line \d+ on are shown as source \(page-size\)/);
+    if (how === 'as source') expect(html).not.toMatch(cutNote);
     if (how === 'whole') expect(html).not.toContain('page-size');
   });
 
