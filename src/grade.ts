@@ -3,14 +3,14 @@
 import { diagnose, matchDiagnosis, type Diagnosis } from './checks/diagnoses.js';
 import { checkExpression } from './checks/expression.js';
 import { checkNumber } from './checks/number.js';
-import { findSlips } from './checks/slips.js';
+import { cappedSlips } from './checks/slips.js';
 import { withinTolerance } from './checks/tolerance.js';
 import { evaluate } from './engine/index.js';
 import { toNumericValue } from './engine/plain.js';
 import { excerpt } from './excerpt.js';
 import { readSubmissionFile } from './files.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
-import { readSubmission } from './markdown/index.js';
+import { readSubmission, SubmissionError } from './markdown/index.js';
 import { chooseClaim, shapeOfValue } from './match.js';
 import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
 import type { AnswerResult, Claim, GradeResult, NumericValue, ParsedSubmission, QuestionResult, Step } from './types.js';
@@ -45,7 +45,8 @@ export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: 
   try {
     parsed = readSubmission(content, { logBase: rubric.logBase });
   } catch (error) {
-    return failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`);
+    const code = error instanceof SubmissionError ? { errorCode: error.code } : {};
+    return { ...failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`), ...code };
   }
   try {
     return gradeParsed(rubric, parsed, meta);
@@ -66,7 +67,7 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
   const answers = questions.flatMap((q) => q.answers);
   const automatic = rubric.questions.flatMap((q) => q.answers).filter((a) => !a.manual);
   const automaticIds = new Set(automatic.map((a) => a.id));
-  const slips = findSlips(parsed.claims, rubric.logBase);
+  const { slips, omitted } = cappedSlips(parsed.claims, rubric.logBase);
   return {
     id: meta.name,
     submission: meta.submission,
@@ -80,6 +81,7 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
     error: null,
     questions,
     slips,
+    ...(omitted > 0 ? { slipsOmitted: omitted } : {}),
   };
 }
 
@@ -149,7 +151,8 @@ function gradeAnswer(
   };
   if (choice.kind === 'unreadable') {
     const written = excerpt(final.source);
-    return { ...base, ...found, status: 'unreadable', reasonCode: choice.code, points: 0, got: written, reason: `found "${written}" at ${final.line}:${final.column} but could not read it: ${excerpt(choice.reason)}` };
+    const limit = final.refusal?.limit === undefined ? {} : { limit: final.refusal.limit };
+    return { ...base, ...found, status: 'unreadable', reasonCode: choice.code, points: 0, got: written, reason: `found "${written}" at ${final.line}:${final.column} but could not read it: ${excerpt(choice.reason)}`, ...limit };
   }
   if (rubric.public) return foundResult(answer, final, { ...base, ...found });
   if (answer.kind === 'expression') return gradeExpression(answer, final.expr as string, { ...base, ...found });

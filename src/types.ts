@@ -1,5 +1,6 @@
 // Plain data passed between the stages: text -> sections -> claims -> verdicts -> report.
 // No stage reaches back into an earlier one; each takes and returns these shapes.
+import type { LimitCode } from './limits.js';
 
 /** A number, a vector or a matrix (row-major), as compared by the checks. */
 export type NumericValue = number | number[] | number[][];
@@ -74,6 +75,8 @@ export type Refusal = {
   kind: 'calculus' | 'ellipsis' | 'unreadable' | 'limit';
   code: RefusalCode;
   reason: string;
+  /** With kind `limit`: the code of the limit passed (src/limits.ts), when known. */
+  limit?: LimitCode;
 };
 
 /**
@@ -221,6 +224,8 @@ export interface AnswerResult {
   /** Which reading of a bare number or percentage was used. */
   reading?: 'fraction' | 'percent';
   feedback?: string;
+  /** An unreadable answer whose claim passed one of the limits (src/limits.ts): its code. */
+  limit?: LimitCode;
   /** Points a TA set by hand (`--overrides`); `points` already holds them. */
   override?: { points: number; note?: string };
 }
@@ -257,6 +262,11 @@ export interface GradeResult {
   autoScore: number;
   autoMaxScore: number;
   error: string | null;
+  /** Why the submission could not be graded, as a stable id: `binary`, `encoding`, or a limit's code. */
+  errorCode?: string;
   questions: QuestionResult[];
+  /** At most the `slips` limit (src/limits.ts) of them; the rest are counted in `slipsOmitted`. */
   slips: Slip[];
+  /** Slips found beyond the cap and not listed (reports say "and N more"). */
+  slipsOmitted?: number;
 }

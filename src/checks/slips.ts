@@ -3,12 +3,24 @@
 // more than half a unit in the last decimal the student wrote is a slip, unless the
 // chain is consistent with `\log` read as base 10 or 2 — then that is the diagnosis.
 import { evaluateStudent, latexToMathjs } from '../latex/index.js';
+import { limit } from '../limits.js';
 import type { Claim, NumericValue, Slip, Step } from '../types.js';
 import { flatten } from '../values.js';
 
 /** Checks every chain; `logBase` is the rubric's reading of `\log` (default e). */
 export function findSlips(claims: Claim[], logBase = Math.E): Slip[] {
+  return cappedSlips(claims, logBase, Infinity).slips;
+}
+
+/**
+ * The first `max` slips (the `slips` limit of src/limits.ts by default) and how many more
+ * there are: a flood of `1+1=3` must not make a report of 300,000 slips, and the ones
+ * past the cap are only counted, never diagnosed.
+ * @example cappedSlips(claims, Math.E, 100) // { slips: [… 100], omitted: 315900 }
+ */
+export function cappedSlips(claims: Claim[], logBase = Math.E, max: number = limit('slips')): { slips: Slip[]; omitted: number } {
   const slips: Slip[] = [];
+  let omitted = 0;
   const seen = new Set<string>();
   for (const claim of claims) {
     for (let i = 0; i + 1 < claim.steps.length; i++) {
@@ -21,12 +33,16 @@ export function findSlips(claims: Claim[], logBase = Math.E): Slip[] {
       const key = `${next.line}:${next.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (slips.length >= max) {
+        omitted += 1;
+        continue;
+      }
       const slip: Slip = { line: next.line, column: next.column, shown: step.expr ?? step.source, value: round(step.value), wrote: next.value, reasonCode: 'arithmetic-slip' };
       const base = otherLogBase(step, next.value, halfUnit, logBase);
       slips.push(base === null ? slip : { ...slip, reasonCode: `log-base-${base}`, diagnosis: `consistent with \\log read as base ${base}, not an arithmetic slip; these logs are natural (ln)` });
     }
   }
-  return slips;
+  return { slips, omitted };
 }
 
 /** Half a unit in the last decimal written, for a plain number or an array of them. */

@@ -7,6 +7,7 @@
 // follows it is the label of the next claim. A bracketed note, a name before the next
 // relation and `or` with a second value end a step too (see step-ends.ts).
 import { evaluateStudent, latexToMathjs } from '../latex/index.js';
+import { limit } from '../limits.js';
 import type { Claim, Refusal, Step } from '../types.js';
 import { normaliseLabel } from './labels.js';
 import type { SourceText } from './source.js';
@@ -283,7 +284,10 @@ export interface ClaimContext {
  * A 2 MB file holds up to 250,000 steps: this keeps one file's time bounded by a count.
  * Steps written the same way are converted once (the memo).
  */
-export const MAX_STEPS = 20_000;
+export const MAX_STEPS = limit('steps');
+
+/** Steps in one chain at most; a longer chain is one refused step (see tooManySteps). */
+export const MAX_CHAIN_STEPS = limit('chainSteps');
 
 /**
  * A claim from a chain: label normalised, steps converted and evaluated. Table cells give
@@ -309,7 +313,21 @@ export function claimOf(chain: Chain, ctx: ClaimContext, label?: { text: string;
 
 /** The chain's steps, converted and evaluated. */
 export function stepsOf(chain: Chain, ctx: ClaimContext): Step[] {
+  if (chain.steps.length > MAX_CHAIN_STEPS) return [tooManySteps(chain, ctx)];
   return chain.steps.map((frags, i) => (i === chain.hedge?.step ? hedged(stepOf(frags, ctx), chain.hedge.reason) : stepOf(frags, ctx)));
+}
+
+/**
+ * A chain over MAX_CHAIN_STEPS (`x = 1+1=3=` repeated by the thousand) is kept as one
+ * refused step at the place of its final one: an answer it is for is unreadable, and no
+ * earlier claim with the same label can answer instead.
+ */
+function tooManySteps(chain: Chain, ctx: ClaimContext): Step {
+  const final = chain.steps[chain.steps.length - 1];
+  const { line, column } = ctx.source.place(firstOffset(final) ?? final[0]?.map[0] ?? chain.start);
+  const written = final.map((frag) => frag.text).join('').trim();
+  const reason = `a chain of ${chain.steps.length} steps; the limit is ${MAX_CHAIN_STEPS}`;
+  return { source: written.slice(0, EXCERPT_CHARS), line, column, decimals: null, expr: null, symbols: [], value: null, percent: false, refusal: { kind: 'limit', code: 'limit', reason, limit: 'chain-steps' } };
 }
 
 /** A step offered with another value: found, but not read (never one of the two silently). */
@@ -335,7 +353,7 @@ function stepOf(frags: Frag[], ctx: ClaimContext): Step {
   const latex = frags.map((frag) => (frag.kind === 'text' ? textAsLatex(frag.text) : frag.text)).join('').trim();
   const known = ctx.memo.get(latex);
   if (known) return { ...base, ...known, symbols: [...known.symbols] };
-  if (ctx.budget.steps <= 0) return refused({ kind: 'limit', code: 'limit', reason: `more than ${MAX_STEPS} different steps in one submission` });
+  if (ctx.budget.steps <= 0) return refused({ kind: 'limit', code: 'limit', reason: `more than ${MAX_STEPS} different steps in one submission`, limit: 'steps' });
   ctx.budget.steps -= 1;
   const read = convert(latex, ctx.options);
   ctx.memo.set(latex, read);
@@ -353,7 +371,7 @@ function overLong(written: string, length: number, line: number, column: number)
     symbols: [],
     value: null,
     percent: false,
-    refusal: { kind: 'limit', code: 'limit', reason: `math longer than ${MAX_MATH_CHARS} characters (${length})` },
+    refusal: { kind: 'limit', code: 'limit', reason: `math longer than ${MAX_MATH_CHARS} characters (${length})`, limit: 'math-chars' },
   };
 }
 

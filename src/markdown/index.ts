@@ -4,7 +4,7 @@ import type { Block, Claim, ParsedSubmission } from '../types.js';
 import { isProse, leafBlocks, type LeafBlock } from './blocks.js';
 import { chainsOf, claimOf, MAX_STEPS, type ClaimContext } from './claims.js';
 import { scanHeadings } from './headings.js';
-import { decodeSubmission } from './input.js';
+import { checkReadCounts, decodeSubmission } from './input.js';
 import type { MathSpan } from './math-spans.js';
 import { parseMarkdown } from './parse.js';
 import { buildSections, scanMarkers, type MarkerEvent, type SectionIndex } from './sections.js';
@@ -44,10 +44,10 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
   const stream: StreamContext = { source, mathAt: mathByOpen(spans, tree, source.text), markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines };
   const claimContext: ClaimContext = { source, at: sections.at, options, budget: { steps: MAX_STEPS }, memo: new Map() };
   const grids = [...blocks.flatMap((block) => (block.node.type === 'table' ? [gfmGrid(block.node, source.text)] : [])), ...tabTables];
-  const claims = [
-    ...chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end))))).map((chain) => claimOf(chain, claimContext)),
-    ...grids.flatMap((grid) => tableClaims(grid, stream, claimContext)),
-  ];
+  const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))));
+  const cells = grids.reduce((sum, grid) => sum + grid.reduce((n, row) => n + row.length, 0), 0);
+  checkReadCounts({ headings: headings.length, cells, claims: chains.length + cells });
+  const claims = [...chains.map((chain) => claimOf(chain, claimContext)), ...grids.flatMap((grid) => tableClaims(grid, stream, claimContext))];
   return {
     student: parsed.student,
     sections: sections.sections,

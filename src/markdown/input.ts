@@ -4,27 +4,13 @@
 // costs it memory and time (400,000 inline `$1$` in 2 MB: 12 s and 2.5 GB). Every check
 // is one linear pass and every limit is counted in bytes or characters, so the outcome
 // never depends on time.
-import { SubmissionError } from './errors.js';
+import { LIMIT_TABLE, limitValues } from '../limits.js';
+import { overLimit, SubmissionError } from './errors.js';
 
+/** The bounds checked here; their values and codes are in the one table, src/limits.ts. */
 export const INPUT_LIMITS = {
-  /** Bytes of one submission file. */
-  bytes: 2 * 1024 * 1024,
-  /** Container levels on one line (list items, block quotes, indentation / 4). */
-  containerDepth: 100,
-  /** Open brackets `( [ {` not yet closed within one paragraph. */
-  bracketDepth: 100,
-  /** `*` and `_` characters in one paragraph (emphasis delimiters remark must pair). */
-  emphasisMarks: 4_000,
-  /** `[` characters in one paragraph (link labels remark must pair). */
-  linkBrackets: 2_000,
-  /** Inline marks in the file (see checkMarkup): remark spends 10-50 µs and 3-9 KB on each. */
-  inlineMarks: 20_000,
-  /** Sum of the line numbers where lists, block quotes and setext headings start (see checkBlockStarts). */
-  blockStartLines: 4_000_000,
-  /** Lines in the file (remark spends ~0.05 ms a line even on trivial ones). */
-  lines: 100_000,
-  /** Lines without a blank line between them (remark is quadratic in a paragraph's lines). */
-  linesWithoutBreak: 5_000,
+  bytes: LIMIT_TABLE.fileBytes.value,
+  ...limitValues(['containerDepth', 'bracketDepth', 'emphasisMarks', 'linkBrackets', 'inlineMarks', 'blockStartLines', 'headings', 'tableCells', 'relations', 'lines', 'linesWithoutBreak'] as const),
 } as const;
 
 /**
@@ -66,7 +52,7 @@ function checkString(text: string): string {
 function checkSize(bytes: number): void {
   if (bytes > INPUT_LIMITS.bytes) {
     const size = (bytes / (1024 * 1024)).toFixed(1);
-    throw new SubmissionError('size', `file too large: ${size} MB, the limit is ${INPUT_LIMITS.bytes / (1024 * 1024)} MB`);
+    throw overLimit('fileBytes', 'size', `file too large: ${size} MB, the limit is ${INPUT_LIMITS.bytes / (1024 * 1024)} MB`);
   }
 }
 
@@ -125,14 +111,14 @@ export function checkNesting(text: string, remarkText = text): void {
     if (text.slice(start, end).trim() === '') paragraph = { brackets: 0, emphasis: 0, links: 0, lines: 0 };
     else paragraph.lines += 1;
     if (line > INPUT_LIMITS.lines) {
-      throw new SubmissionError('size', `too many lines: more than ${INPUT_LIMITS.lines}`, line, 1);
+      throw overLimit('lines', 'size', `too many lines: more than ${INPUT_LIMITS.lines}`, line, 1);
     }
     if (paragraph.lines > INPUT_LIMITS.linesWithoutBreak) {
-      throw new SubmissionError('size', `more than ${INPUT_LIMITS.linesWithoutBreak} lines without a blank line`, line, 1);
+      throw overLimit('linesWithoutBreak', 'size', `more than ${INPUT_LIMITS.linesWithoutBreak} lines without a blank line`, line, 1);
     }
     const depth = containerDepth(text, start, end);
     if (depth > INPUT_LIMITS.containerDepth) {
-      throw new SubmissionError('nesting', `nested too deeply: about ${depth} levels of lists, quotes or indentation (the limit is ${INPUT_LIMITS.containerDepth})`, line, 1);
+      throw overLimit('containerDepth', 'nesting', `nested too deeply: about ${depth} levels of lists, quotes or indentation (the limit is ${INPUT_LIMITS.containerDepth})`, line, 1);
     }
     for (let i = start; i < end; i++) {
       const c = text[i];
@@ -142,10 +128,13 @@ export function checkNesting(text: string, remarkText = text): void {
       if (seen === '*' || seen === '_') paragraph.emphasis += 1;
       if (seen === '[') paragraph.links += 1;
       if (paragraph.brackets > INPUT_LIMITS.bracketDepth) {
-        throw new SubmissionError('nesting', `nested too deeply: more than ${INPUT_LIMITS.bracketDepth} open brackets`, line, i - start + 1);
+        throw overLimit('bracketDepth', 'nesting', `nested too deeply: more than ${INPUT_LIMITS.bracketDepth} open brackets`, line, i - start + 1);
       }
-      if (paragraph.emphasis > INPUT_LIMITS.emphasisMarks || paragraph.links > INPUT_LIMITS.linkBrackets) {
-        throw new SubmissionError('nesting', 'too many emphasis marks or link brackets in one paragraph', line, i - start + 1);
+      if (paragraph.emphasis > INPUT_LIMITS.emphasisMarks) {
+        throw overLimit('emphasisMarks', 'nesting', `too many emphasis marks in one paragraph: more than ${INPUT_LIMITS.emphasisMarks}`, line, i - start + 1);
+      }
+      if (paragraph.links > INPUT_LIMITS.linkBrackets) {
+        throw overLimit('linkBrackets', 'nesting', `too many link brackets in one paragraph: more than ${INPUT_LIMITS.linkBrackets}`, line, i - start + 1);
       }
     }
     if (newline === -1) break;
@@ -176,7 +165,7 @@ export function checkMarkup(remarkText: string, mathOpens: number[]): void {
     else if (isMark(remarkText, i)) marks += 1;
     if (mathOpens[span] === i) [marks, span] = [marks + 1, span + 1];
     if (marks > INPUT_LIMITS.inlineMarks) {
-      throw new SubmissionError('size', `too much inline markup: more than ${INPUT_LIMITS.inlineMarks} math, emphasis, code, link or table marks in one file`, line, i - lineStart + 1);
+      throw overLimit('inlineMarks', 'size', `too much inline markup: more than ${INPUT_LIMITS.inlineMarks} math, emphasis, code, link or table marks in one file`, line, i - lineStart + 1);
     }
   }
 }
@@ -214,7 +203,7 @@ export function checkBlockStarts(remarkText: string): void {
     const kind = lineKind(remarkText, start);
     if (startsBlock(kind, previous, lastSolid)) weight += line;
     if (weight > INPUT_LIMITS.blockStartLines) {
-      throw new SubmissionError('size', 'too many lists, block quotes and underlined headings for a file this long (the work grows with their number times the lines before them)', line, 1);
+      throw overLimit('blockStartLines', 'size', 'too many lists, block quotes and underlined headings for a file this long (the work grows with their number times the lines before them)', line, 1);
     }
     previous = kind;
     if (kind !== 'blank') lastSolid = kind;
@@ -266,4 +255,77 @@ function containerDepth(text: string, start: number, end: number): number {
     }
   }
   return markers + Math.floor(width / 4);
+}
+
+const ATX_HEADING = / {0,3}#{1,6}(?:[ \t]|$)/my;
+const FENCE = / {0,3}(?:`{3,}|~{3,})/y;
+
+const RELATIONS = new Set(['=', '≈', '≤', '≥']);
+
+/**
+ * Rejects a file with more relation signs, headings or tab-separated table cells than
+ * the limits allow, before remark builds a node for each: one pass over the lines of
+ * `remarkText`, and relations counted in `text` (display math is masked in `remarkText`,
+ * and its relations start steps too; same offsets). A line
+ * outside a fenced block that has a tab after its first non-blank character is a table
+ * row, and each of its tab-separated parts a cell (a 4,999 × 200 tab table took remark
+ * 10 s and the table reader a minute more).
+ * Example: `checkCounts("a\tb\n".repeat(6_000))` throws a SubmissionError with code `table-cells`.
+ */
+export function checkCounts(remarkText: string, text = remarkText): void {
+  let relations = 0;
+  let headings = 0;
+  let cells = 0;
+  let fenced = false;
+  let line = 1;
+  for (let start = 0; start <= remarkText.length; line++) {
+    const newline = remarkText.indexOf('\n', start);
+    const end = newline === -1 ? remarkText.length : newline;
+    FENCE.lastIndex = start;
+    ATX_HEADING.lastIndex = start;
+    if (FENCE.test(remarkText)) fenced = !fenced;
+    else if (!fenced && ATX_HEADING.test(remarkText)) headings += 1;
+    else if (!fenced) cells += tabCells(remarkText, start, end);
+    for (let i = start; i < end; i++) {
+      if (RELATIONS.has(text[i])) relations += 1;
+      if (relations > INPUT_LIMITS.relations) {
+        throw overLimit('relations', 'size', `too many relations (= ≈ ≤ ≥): more than ${INPUT_LIMITS.relations} in one file`, line, i - start + 1);
+      }
+    }
+    if (headings > INPUT_LIMITS.headings) {
+      throw overLimit('headings', 'size', `too many headings: more than ${INPUT_LIMITS.headings}`, line, 1);
+    }
+    if (cells > INPUT_LIMITS.tableCells) {
+      throw overLimit('tableCells', 'size', `too many table cells: more than ${INPUT_LIMITS.tableCells}`, line, 1);
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+}
+
+/** Tab-separated parts of a line that has a tab after its first non-blank character, else 0. */
+function tabCells(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i += 1;
+  let tabs = 0;
+  for (; i < end; i++) if (text[i] === '\t') tabs += 1;
+  return tabs === 0 ? 0 : tabs + 1;
+}
+
+/**
+ * Rejects what the reader found when there is more of it than the limits allow: headings
+ * and topic lines, table cells (tab and Markdown tables), and claims (chains plus cells),
+ * counted before any of them is converted.
+ * Example: `checkReadCounts({ headings: 0, cells: 0, claims: 60_000 })` throws with code `claims`.
+ */
+export function checkReadCounts(counts: { headings: number; cells: number; claims: number }): void {
+  if (counts.headings > INPUT_LIMITS.headings) {
+    throw overLimit('headings', 'size', `too many headings and topic lines: ${counts.headings}, the limit is ${INPUT_LIMITS.headings}`);
+  }
+  if (counts.cells > INPUT_LIMITS.tableCells) {
+    throw overLimit('tableCells', 'size', `too many table cells: ${counts.cells}, the limit is ${INPUT_LIMITS.tableCells}`);
+  }
+  if (counts.claims > LIMIT_TABLE.claims.value) {
+    throw overLimit('claims', 'size', `too many claims: ${counts.claims}, the limit is ${LIMIT_TABLE.claims.value}`);
+  }
 }

@@ -7,7 +7,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
-import { checkBlockStarts, checkMarkup, checkNesting } from './input.js';
+import { checkBlockStarts, checkCounts, checkMarkup, checkNesting } from './input.js';
 import { findMathSpans, maskMathSpans, type MathSpan } from './math-spans.js';
 import { SourceText } from './source.js';
 
@@ -37,6 +37,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   checkNesting(text, masked);
   checkMarkup(masked, spans.map((span) => span.open));
   checkBlockStarts(masked);
+  checkCounts(masked, text);
   const tree = processor.parse(masked);
   return { source: new SourceText(text), tree, spans, bodyStart, student: studentOf(tree) };
 }

@@ -1,6 +1,7 @@
 // A block's text and math as one stream of items, each character mapped back to its
 // offset in the submission. Markdown syntax is taken out of the text (emphasis,
 // links, tags, escapes, struck-out text); math keeps its LaTeX exactly as written.
+import { limit } from '../limits.js';
 import { contentStart, type LeafBlock } from './blocks.js';
 import type { MathSpan } from './math-spans.js';
 import type { SourceText } from './source.js';
@@ -26,7 +27,7 @@ export type StreamItem =
  * the label and the report, and its step is refused as `limit`. Real answers stay far
  * below (the longest formula in the seeds has under 4,000).
  */
-export const MAX_MATH_CHARS = 10_000;
+export const MAX_MATH_CHARS = limit('mathChars');
 
 /** Characters kept from the start of an over-long span or step (reports quote up to 400). */
 export const EXCERPT_CHARS = 200;

@@ -4,7 +4,7 @@
 // are listed without points: their credit is never counted twice.
 import type { AnswerResult, GradeResult } from '../types.js';
 import { showsPoints } from './reveal.js';
-import { exactNumber, showValue } from './text.js';
+import { exactNumber, moreSlips, showValue } from './text.js';
 
 /** Shown to the student only once the instructor publishes the grades. */
 const VISIBILITY = 'after_published';
@@ -46,6 +46,8 @@ function overview(result: GradeResult): string {
   if (result.error !== null) return `markgrade could not grade this submission: ${result.error}`;
   const manual = result.questions.flatMap((q) => q.answers).filter((a) => a.status === 'manual').length;
   const slips = result.slips.map((s) => `Line ${s.line}: ${s.shown} is ${showValue(s.value)}, but ${showValue(s.wrote)} was written.`);
+  const more = moreSlips(result);
+  if (more !== null) slips.push(more);
   const found = result.questions.flatMap((q) => q.answers).filter((a) => a.status === 'found').length;
   return [
     showsPoints(result)

@@ -7,7 +7,7 @@ import { mathAsSource, pageMathBudget, renderMath, type MathBudget } from './htm
 import type { ReportSource } from './report-source.js';
 import type { AnswerResult, GradeResult, QuestionResult } from '../types.js';
 import { showsPoints } from './reveal.js';
-import { describeSlip, escapeHtml as h, formatPoints, STATUS_SYMBOL } from './text.js';
+import { describeSlip, moreSlips, escapeHtml as h, formatPoints, STATUS_SYMBOL } from './text.js';
 
 /**
  * Nothing external, ever: no script, no stylesheet, font or image from anywhere; only
@@ -110,6 +110,8 @@ function answersPanel(result: GradeResult): string {
   const slips = result.slips.map(
     (s) => `<li><a href="#L${s.line}">line ${s.line}</a>: ${h(describeSlip(s))}</li>`,
   );
+  const more = moreSlips(result);
+  if (more !== null) slips.push(`<li>${h(more)}</li>`);
   const slipSection = slips.length === 0 ? [] : ['<section>', '<h2>Arithmetic slips</h2>', '<ul>', ...slips, '</ul>', '</section>'];
   return ['<nav aria-label="Answers">', ...questions, ...slipSection, '</nav>'].join('\n');
 }

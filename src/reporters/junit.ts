@@ -6,7 +6,7 @@
 // No timestamps and `time="0"`, so the same results give the same bytes.
 import type { AnswerResult, GradeResult, Status } from '../types.js';
 import { showsPoints } from './reveal.js';
-import { describeSlip, escapeXmlAttribute, escapeXmlText, exactNumber, showValue } from './text.js';
+import { describeSlip, moreSlips, escapeXmlAttribute, escapeXmlText, exactNumber, showValue } from './text.js';
 
 type Outcome = 'passed' | 'failure' | 'skipped' | 'error';
 
@@ -88,6 +88,8 @@ function suiteLines(result: GradeResult, cases: Case[]): string[] {
   const score = showsPoints(result) ? { score: exactNumber(result.score), maxScore: exactNumber(result.maxScore) } : {};
   const properties = { student: result.student, rubric: result.rubric, ...score };
   const slips = result.slips.map((s) => `slip at ${s.line}:${s.column}: ${describeSlip(s)}`);
+  const more = moreSlips(result);
+  if (more !== null) slips.push(more);
   return [
     `  <testsuite name="${submission}" ${countAttributes(countOf(cases))} time="0">`,
     '    <properties>',

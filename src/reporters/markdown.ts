@@ -4,7 +4,7 @@
 // HTML tag, a code span or a new table column.
 import type { AnswerResult, GradeResult, QuestionResult, Slip } from '../types.js';
 import { showsPoints } from './reveal.js';
-import { escapeMarkdown as md, formatPoints, showValue, STATUS_SYMBOL } from './text.js';
+import { escapeMarkdown as md, formatPoints, moreSlips, showValue, STATUS_SYMBOL } from './text.js';
 
 /**
  * One submission as a Markdown page.
@@ -23,7 +23,7 @@ export function markdownReport(result: GradeResult): string {
     return [...header, '', `**This submission could not be graded:** ${md(result.error)}`, ''].join('\n');
   }
   const sections = [header, ...result.questions.map((q) => questionSection(q, points))];
-  if (result.slips.length > 0) sections.push(slipsSection(result.slips));
+  if (result.slips.length > 0) sections.push(slipsSection(result.slips, moreSlips(result)));
   return sections.map((lines) => lines.join('\n')).join('\n\n') + '\n';
 }
 
@@ -57,7 +57,7 @@ function answerRow(answer: AnswerResult, points: boolean): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function slipsSection(slips: Slip[]): string[] {
+function slipsSection(slips: Slip[], more: string | null): string[] {
   return [
     '## Arithmetic slips',
     '',
@@ -66,5 +66,6 @@ function slipsSection(slips: Slip[]): string[] {
     '| Where | Shown | Equals | Written | Note |',
     '| --- | --- | --- | --- | --- |',
     ...slips.map((s) => `| ${s.line}:${s.column} | ${md(s.shown)} | ${md(showValue(s.value))} | ${md(showValue(s.wrote))} | ${md(s.diagnosis ?? '')} |`),
+    ...(more === null ? [] : ['', md(more)]),
   ];
 }

@@ -5,7 +5,7 @@
 // Colour only when asked (the CLI decides: TTY, NO_COLOR).
 import type { AnswerResult, GradeResult, Status } from '../types.js';
 import { levelOf, showsPoints } from './reveal.js';
-import { describeSlip, formatPoints, showValue, STATUS_SYMBOL, stripInvalidChars } from './text.js';
+import { describeSlip, moreSlips, formatPoints, showValue, STATUS_SYMBOL, stripInvalidChars } from './text.js';
 
 export type { Reveal } from './reveal.js';
 
@@ -52,6 +52,8 @@ export function terminalReport(results: GradeResult[], options: TerminalOptions)
     for (const slip of result.slips) {
       lines.push(`  ${paint(33, 'slip')} line ${slip.line}: ${safe(describeSlip(slip))}`);
     }
+    const more = moreSlips(result);
+    if (more !== null) lines.push(`  ${paint(33, 'slip')} ${more}`);
   }
   const manual = results.flatMap((r) =>
     r.questions.flatMap((q) => q.answers.filter((a) => a.status === 'manual').map(() => `${r.submission} ${q.id}`)),

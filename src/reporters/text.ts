@@ -97,6 +97,15 @@ export function describeSlip(slip: Slip): string {
   return slip.diagnosis === undefined ? values : `${slip.diagnosis} (${values})`;
 }
 
+/**
+ * The line that says how many slips past the cap are not listed, or null when none are.
+ * @example moreSlips({ slips: [s], slipsOmitted: 5 }) // 'and 5 more slips (only the first 1 are listed)'
+ */
+export function moreSlips(result: { slips: Slip[]; slipsOmitted?: number }): string | null {
+  const omitted = result.slipsOmitted ?? 0;
+  return omitted === 0 ? null : `and ${omitted} more slip${omitted === 1 ? '' : 's'} (only the first ${result.slips.length} are listed)`;
+}
+
 export function formatPoints(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
