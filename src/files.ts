@@ -6,6 +6,7 @@ import { constants } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { overLimit } from './markdown/errors.js';
 import { INPUT_LIMITS } from './markdown/input.js';
 
 export interface SubmissionFile {
@@ -257,7 +258,7 @@ export async function readSubmissionFile(file: string, maxBytes: number = INPUT_
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new Error('not a regular file');
-    if (info.size > maxBytes) throw new Error(`${info.size} bytes, over the limit of ${maxBytes} bytes`);
+    if (info.size > maxBytes) throw overLimit('fileBytes', 'size', `${info.size} bytes, over the limit of ${maxBytes} bytes`);
     return await handle.readFile();
   } finally {
     await handle.close();

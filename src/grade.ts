@@ -34,7 +34,7 @@ export async function gradeFile(rubric: LoadedRubric, meta: SubmissionMeta): Pro
   try {
     bytes = await readSubmissionFile(meta.readFrom ?? meta.submission);
   } catch (error) {
-    return failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`);
+    return { ...failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) };
   }
   return gradeText(rubric, bytes, meta);
 }
@@ -45,8 +45,7 @@ export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: 
   try {
     parsed = readSubmission(content, { logBase: rubric.logBase });
   } catch (error) {
-    const code = error instanceof SubmissionError ? { errorCode: error.code } : {};
-    return { ...failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`), ...code };
+    return { ...failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) };
   }
   try {
     return gradeParsed(rubric, parsed, meta);
@@ -329,6 +328,11 @@ export function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: 
 
 
 
+
+/** The stable id of a file markgrade refused (binary, encoding, a limit's code), for the report's `errorCode`. */
+function errorCodeOf(error: unknown): { errorCode?: string } {
+  return error instanceof SubmissionError ? { errorCode: error.code } : {};
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

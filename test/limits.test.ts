@@ -1,7 +1,7 @@
 // Deterministic limits (SPEC §8, issue 9): each flood of Markdown or math constructs is
 // stopped by a named limit of src/limits.ts (the report's `errorCode`, or the answer's
 // `limit`), never silently truncated, and the other submissions of the batch are graded.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -53,7 +53,7 @@ const FLOODS: Array<[string, () => string, string]> = [
 ];
 
 describe('floods of Markdown constructs are stopped by their named limit', () => {
-  test.each(FLOODS)('%s: SubmissionError with code %s', (_name, make, code) => {
+  test.each(FLOODS)('%s: a SubmissionError with the code of its limit', (_name, make, code) => {
     let caught: unknown = null;
     try {
       readSubmission(make());
@@ -65,7 +65,7 @@ describe('floods of Markdown constructs are stopped by their named limit', () =>
     expect((caught as SubmissionError).message).toContain(`[limit ${code}]`);
   });
 
-  test.each(FLOODS)('%s: the report has an error and errorCode %s', (_name, make, code) => {
+  test.each(FLOODS)('%s: the report has an error and the errorCode of its limit', (_name, make, code) => {
     const result = gradeText(rubric, make(), { submission: 'flood.md', name: 'flood' });
     expect(result.error).toMatch(/^flood\.md: /);
     expect(result.errorCode).toBe(code);
@@ -157,6 +157,9 @@ describe('a batch with every flood: each gets its error code, the plain submissi
     await writeFile(path.join(dir, 'a-plain.md'), ANSWERS);
     for (const [i, [, make]] of FLOODS.entries()) await writeFile(path.join(dir, `flood-${String(i).padStart(2, '0')}.md`), make());
     await writeFile(path.join(dir, 'z-plain.md'), ANSWERS);
+    // A sparse 1.9 GB file: refused from its size, never read.
+    await writeFile(path.join(dir, 'sparse.md'), '');
+    await truncate(path.join(dir, 'sparse.md'), 1_900_000_000);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -164,6 +167,7 @@ describe('a batch with every flood: each gets its error code, the plain submissi
     const graded = await gradeAll(rubric, [dir]);
     const byName = new Map(graded.map((g) => [g.name, g.result]));
     for (const [i, [, , code]] of FLOODS.entries()) expect(byName.get(`flood-${String(i).padStart(2, '0')}`)?.errorCode).toBe(code);
+    expect(byName.get('sparse')?.errorCode).toBe('file-bytes');
     for (const name of ['a-plain', 'z-plain']) {
       expect(byName.get(name)).toMatchObject({ error: null, score: 2, maxScore: 2 });
     }
