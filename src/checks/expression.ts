@@ -30,12 +30,14 @@ const CONSTANTS = new Set(['e', 'pi']);
 export function checkExpression(student: string, expected: string, domain: Domain = {}, seed = 'markgrade'): ExpressionVerdict {
   const studentVars = freeVariables(student, domain);
   const expectedVars = freeVariables(expected, domain);
-  const variables = [...new Set([...expectedVars, ...studentVars])].sort();
-  const extra = studentVars.filter((v) => !expectedVars.includes(v));
+  const aliases = caseAliases(studentVars, [...expectedVars, ...Object.keys(domain)]);
+  const variables = [...new Set([...expectedVars, ...studentVars.filter((v) => !aliases.has(v))])].sort();
+  const extra = studentVars.filter((v) => !expectedVars.includes(v) && !aliases.has(v));
   const random = mulberry32(hash(seed));
   let agreed = 0;
   for (let draw = 0; draw < MAX_DRAWS && agreed < POINTS; draw++) {
     const point = drawPoint(variables, domain, random);
+    for (const [own, named] of aliases) point[own] = point[named];
     const want = evaluateStudent(expected, point);
     const got = evaluateStudent(student, point);
     if (!want.ok || !isFinite(want.value)) continue; // redraw: outside the expected's domain
@@ -63,6 +65,22 @@ export function checkExpression(student: string, expected: string, domain: Domai
     return { status: 'unreadable', code: 'undecidable', reason: `undecided: only ${agreed} of ${POINTS} random points gave finite values for both expressions` };
   }
   return { status: 'correct', code: 'equivalent', reason: `equivalent at ${POINTS} random points (${variables.join(', ') || 'no variables'})` };
+}
+
+/**
+ * Case is folded where it cannot mean two things (SPEC §4): a student's `X` is the
+ * rubric's `x` when the rubric names only one of `x`/`X` and the student uses only one.
+ * @example caseAliases(['X', 'y'], ['x', 'y']) // Map { 'X' => 'x' }
+ */
+export function caseAliases(studentVars: string[], rubricNames: string[]): Map<string, string> {
+  const fold = (names: string[], name: string) => [...new Set(names.filter((n) => n.toLowerCase() === name.toLowerCase()))];
+  const aliases = new Map<string, string>();
+  for (const own of studentVars) {
+    if (rubricNames.includes(own)) continue;
+    const named = fold(rubricNames, own);
+    if (named.length === 1 && fold(studentVars, own).length === 1) aliases.set(own, named[0]);
+  }
+  return aliases;
 }
 
 /** Free variables of a mathjs expression: symbols that are not called as functions. */

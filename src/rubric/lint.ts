@@ -28,7 +28,10 @@ export async function lintRubric(file: string): Promise<LintResult> {
     throw error;
   }
   const errors = await missingTestSubmissions(rubric);
-  const warnings = rubric.questions.flatMap((question, qi) => questionWarnings(rubric.file, question, qi));
+  const warnings = rubric.questions.flatMap((question, qi) => [
+    ...totalWarning(rubric.file, question, qi),
+    ...questionWarnings(rubric.file, question, qi),
+  ]);
   const issues = [...errors, ...warnings].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: errors.length === 0, messages: issues.map(formatIssue) };
 }
@@ -54,6 +57,21 @@ async function missingTestSubmissions(rubric: LoadedRubric): Promise<RubricIssue
     });
   }
   return issues;
+}
+
+/** Rubrics written before points meant the question's total used it per answer: say what it means now. */
+function totalWarning(file: string, question: LoadedQuestion, qi: number): RubricIssue[] {
+  if (question.points === undefined || question.answers.length < 2) return [];
+  const each = [...new Set(question.answers.map((a) => Math.round(a.points * 1000) / 1000))].join(', ');
+  return [
+    {
+      file,
+      line: question.line,
+      column: question.column,
+      path: formatPath(['questions', qi, 'points']),
+      message: `warning: points: ${question.points} is the question's total, shared by its ${question.answers.length} answers (${each} each); to give each answer ${question.points}, set points on the answers`,
+    },
+  ];
 }
 
 function questionWarnings(file: string, question: LoadedQuestion, qi: number): RubricIssue[] {

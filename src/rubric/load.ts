@@ -14,6 +14,7 @@ import { RubricError, formatPath, type RubricIssue } from './errors.js';
 import { contextValue, numericValue, symbolicExpression, type Evaluator, type Names, type Report } from './expected.js';
 import { answerSites, checkMeaning } from './meaning.js';
 import { closestName } from './names.js';
+import { answerPoints } from './points.js';
 import {
   AnswerSchema,
   DefaultsSchema,
@@ -42,7 +43,7 @@ export interface LoadedAnswer
   extends Omit<Answer, 'points' | 'tolerance' | 'mistakes' | 'reveal' | 'manual' | 'follow_through'> {
   /** The labels as the matcher compares them. */
   labels: string[];
-  /** answer > question > defaults > 1. */
+  /** Its own; else an equal share of what its siblings leave of the question's total; else defaults, else 1 (rubric/points.ts). */
   points: number;
   /** answer > question > defaults > {rel: 0.01, abs: 1e-8}; the most specific one replaces the others whole. */
   tolerance: Tolerance;
@@ -61,7 +62,7 @@ export interface LoadedAnswer
   column: number;
 }
 
-export interface LoadedQuestion extends Omit<Question, 'answers' | 'manual' | 'points'> {
+export interface LoadedQuestion extends Omit<Question, 'answers' | 'manual'> {
   manual: boolean;
   /** Its answers; a manual question without answers gets one manual answer with the question's id and points. */
   answers: LoadedAnswer[];
@@ -207,12 +208,14 @@ function evaluateRubric(
   );
   const questions = rubric.questions.map((question, qi): LoadedQuestion => {
     const path = ['questions', qi];
+    const shares = answerPoints(rubric, question);
+    const points = shares.ok ? shares.points : []; // not ok: checkMeaning has stopped the load
     const answers = question.answers?.length
       ? question.answers.map((answer, ai) =>
-          loadAnswer(rubric, question, answer, [...path, 'answers', ai], { ev, scope, failed, unavailable, answerIds, place }),
+          loadAnswer(rubric, question, answer, [...path, 'answers', ai], { ev, scope, failed, unavailable, answerIds, place, points }),
         )
       : [manualAnswer(rubric, question, place(path), unavailable)];
-    const { answers: _answers, manual, points: _points, ...rest } = question;
+    const { answers: _answers, manual, ...rest } = question;
     return {
       ...rest,
       section: question.section === undefined ? undefined : normalisePath(question.section),
@@ -255,6 +258,8 @@ interface AnswerState {
   unavailable: Map<string, string>;
   answerIds: ReadonlySet<string>;
   place: Placer;
+  /** The points of each answer of the current question. */
+  points: number[];
 }
 
 function loadAnswer(rubric: Rubric, question: Question, answer: Answer, path: SchemaPath, state: AnswerState): LoadedAnswer {
@@ -265,7 +270,7 @@ function loadAnswer(rubric: Rubric, question: Question, answer: Answer, path: Sc
   const loaded: LoadedAnswer = {
     ...answer,
     labels: labelsOf(answer.label),
-    points: answer.points ?? question.points ?? rubric.defaults?.points ?? 1,
+    points: state.points[path[path.length - 1] as number],
     tolerance: answer.tolerance ?? question.tolerance ?? rubric.defaults?.tolerance ?? DEFAULT_TOLERANCE,
     unit: answer.unit ?? rubric.defaults?.unit,
     reveal: rubric.public ? 'found' : (answer.reveal ?? rubricReveal(rubric)),

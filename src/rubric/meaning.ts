@@ -4,6 +4,7 @@
 import { normalisePath } from '../markdown/markers.js';
 import { formatPath } from './errors.js';
 import type { Report } from './expected.js';
+import { answerPoints } from './points.js';
 import type { Question, Rubric } from './schema.js';
 import type { SchemaPath } from './source.js';
 
@@ -55,6 +56,8 @@ function checkUnique(values: string[], pathOf: (i: number) => SchemaPath, what: 
 }
 
 function checkQuestion(rubric: Rubric, question: Question, path: SchemaPath, report: Report): void {
+  const points = answerPoints(rubric, question);
+  if (!points.ok) report([...path, 'points'], points.message);
   for (const key of ['heading', 'text'] as const) {
     const pattern = question[key];
     if (pattern === undefined) continue;

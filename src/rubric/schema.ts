@@ -99,7 +99,11 @@ export const AnswerSchema = z
       .optional()
       .describe('Shape of the answer, when the expected value does not show it (kind: expression).'),
     unit: UnitSchema.optional(),
-    points: z.number().nonnegative().optional().describe('Points for this answer (default: the question’s, then defaults, then 1).'),
+    points: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe('Points for this answer. Default: an equal share of what its siblings leave of the question’s points; without those, defaults.points, then 1.'),
     tolerance: ToleranceSchema.optional(),
     follow_through: z
       .number()
@@ -124,7 +128,11 @@ export const QuestionSchema = z
     section: Text.optional().describe('Path in the submission ("2.a"; "2a", "2(a)", "Q2.a" mean the same); includes sub-parts.'),
     heading: z.string().min(1).optional().describe('Regex (case-insensitive) for an enclosing Markdown heading or topic line.'),
     text: z.string().min(1).optional().describe('Regex (case-insensitive): the question starts at the first block matching it.'),
-    points: z.number().nonnegative().optional().describe('Default points of each answer; the points of a manual question without answers.'),
+    points: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe('The question’s total: answers without points share what the others leave, equally; answers’ own points may not exceed it.'),
     manual: z.boolean().optional().describe('The whole question is graded by a TA.'),
     tolerance: ToleranceSchema.optional(),
     answers: z.array(AnswerSchema).optional().describe('The values graded in this question.'),

@@ -66,3 +66,16 @@ describe('checkExpression', () => {
     expect(freeVariables('e * x', { e: [1, 2] })).toEqual(['e', 'x']);
   });
 });
+
+describe('case of variables', () => {
+  test.each([
+    ['the rubric names only x, the student writes X', 'X * (yhat - y)', '(yhat - y) * x', {}, 'correct'],
+    ['the rubric names only X, the student writes x', '(yhat - y) * x', 'X * (yhat - y)', {}, 'correct'],
+    ['only X in the domain, the student writes x', 'x + 1', 'X + 1', { X: [1, 2] }, 'correct'],
+    ['the rubric names both x and X: case is kept', 'X + X', 'x + X', {}, 'incorrect'],
+    ['the student uses both x and X: case is kept', 'x + X - x', 'x', {}, 'incorrect'],
+    ['a wrong answer stays wrong after folding', 'X * 2', 'x * 3', {}, 'incorrect'],
+  ] as const)('%s', (_name, student, expected, domain, status) => {
+    expect(checkExpression(student, expected, domain as Domain, 'case').status).toBe(status);
+  });
+});

@@ -200,7 +200,7 @@ describe('reading YAML as the author meant it', () => {
     );
     const [a, b] = loaded.questions[0].answers;
     expect(loaded.logBase).toBe(10);
-    expect([a.points, b.points]).toEqual([3, 1]);
+    expect([a.points, b.points]).toEqual([2, 1]); // the question's 3 is its total: b keeps its 1, a takes the rest
     expect(a.unit).toBe('either');
     expect(a.expectedValue).toEqual([1, 2]);
     expect(b.expectedValue).toBeCloseTo(4, 12);
