@@ -44,7 +44,7 @@ export function checkExpression(student: string, expected: string, domain: Domai
     if (!got.ok) {
       // Shapes that do not fit (a product of two column vectors) are a wrong answer
       // when the expected expression evaluates at the same point.
-      if (/dimension mismatch|size/i.test(got.refusal.reason)) {
+      if (got.refusal.code === 'shape-mismatch') {
         return { status: 'incorrect', code: 'shape-mismatch', reason: `not equivalent: your expression does not fit the shapes of ${variables.join(', ')} (${got.refusal.reason})` };
       }
       if (got.refusal.kind === 'limit' || got.refusal.kind === 'unreadable') {

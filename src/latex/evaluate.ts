@@ -7,6 +7,7 @@ import { parse, sharedEngine } from '../engine/index.js';
 import type { NumericValue, Refusal } from '../types.js';
 import { LIMITS } from './limits.js';
 import { RefusalError, refuse } from './refusal.js';
+import { shapeProblem } from './shapes.js';
 
 export type Evaluation = { ok: true; value: NumericValue } | { ok: false; refusal: Refusal };
 
@@ -123,6 +124,8 @@ class Evaluator {
 
   private apply(fn: string, args: Value[]): Value {
     guardStep(fn, args);
+    const misfit = shapeProblem(fn, args);
+    if (misfit !== null) refuse('unreadable', `${fn}: ${misfit}`, 'shape-mismatch');
     const f = (sharedEngine().math as unknown as Record<string, unknown>)[fn];
     if (typeof f !== 'function') return refuse('unreadable', `the function ${fn} is not available`);
     const column = COLUMN_WISE.has(fn) && args.length === 1 && isColumn(args[0]);

@@ -20,4 +20,21 @@ describe('refusal codes', () => {
     expect(evaluation.ok).toBe(false);
     if (!evaluation.ok) expect(evaluation.refusal).toMatchObject({ kind: 'unreadable', code: 'free-variable' });
   });
+
+  const column = [[1], [2], [3]];
+  const square = [[1, 2], [3, 4]];
+  test.each<[string, Record<string, number[][]>, boolean]>([
+    ['x * y', { x: column, y: column }, true],
+    ['transpose(x) * y', { x: column, y: column }, false],
+    ['x + y', { x: column, y: [[1], [2]] }, true],
+    ['x - transpose(y)', { x: column, y: column }, false],
+    ['inv(x)', { x: column }, true],
+    ['inv(A)', { A: square }, false],
+    ['A^2', { A: [[1, 2, 3], [4, 5, 6]] }, true],
+    ['dot(x, y)', { x: column, y: [[1], [2]] }, true],
+  ])('%s: shapes that do not fit are shape-mismatch, decided from the shapes (%o)', (expr, scope, misfit) => {
+    const evaluation = evaluateStudent(expr, scope);
+    if (misfit) expect(evaluation.ok === false && evaluation.refusal.code).toBe('shape-mismatch');
+    else expect(evaluation.ok).toBe(true);
+  });
 });
