@@ -46,7 +46,7 @@ export async function gradeAll(rubric: LoadedRubric, inputs: string[], options: 
   if (options.overrides) checkOverrides(options.overrides, whole.map((f) => f.name), rubric);
   const files = shard(whole, options.shard);
   const jobs = Math.min(options.jobs ?? 1, Math.ceil(files.length / MIN_FILES_PER_WORKER));
-  const graded = jobs > 1 ? await gradeInWorkers(rubric.file, files, jobs, options.onProgress) : await gradeInThread(rubric, files, options.onProgress);
+  const graded = jobs > 1 ? await gradeInWorkers(rubric, files, jobs, options.onProgress) : await gradeInThread(rubric, files, options.onProgress);
   const overrides = options.overrides?.overrides ?? {};
   return graded.map((g) => ({ ...g, result: applyOverrides(g.result, overrides) }));
 }
@@ -83,7 +83,7 @@ const MIN_FILES_PER_WORKER = 50;
  * and results are put back in sorted order, so the output does not depend on timing.
  */
 async function gradeInWorkers(
-  rubricFile: string,
+  rubric: Pick<LoadedRubric, 'file' | 'sourceText'>,
   files: SubmissionFile[],
   jobs: number,
   onProgress?: (done: number, total: number) => void,
@@ -94,7 +94,7 @@ async function gradeInWorkers(
   const workerUrl = new URL('./grade-worker.js', import.meta.url);
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(workerUrl, { workerData: { rubricFile } });
+      const worker = new Worker(workerUrl, { workerData: { rubricText: rubric.sourceText, rubricFile: rubric.file } });
       const sendNext = () => {
         const index = next++;
         worker.postMessage(index < files.length ? { index, file: files[index] } : null);

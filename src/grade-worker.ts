@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { gradeSubmission } from './batch.js';
 import type { SubmissionFile } from './files.js';
-import { loadRubric } from './rubric/load.js';
+import { parseRubric } from './rubric/load.js';
 
 export interface WorkerJob {
   index: number;
@@ -11,7 +11,9 @@ export interface WorkerJob {
 }
 
 const port = parentPort!;
-const rubric = await loadRubric((workerData as { rubricFile: string }).rubricFile);
+// The rubric's text, not its file: a rubric parsed from memory grades in workers too.
+const { rubricText, rubricFile } = workerData as { rubricText: string; rubricFile: string };
+const rubric = parseRubric(rubricText, rubricFile);
 port.on('message', async (job: WorkerJob | null) => {
   if (job === null) {
     port.close();

@@ -84,6 +84,8 @@ export interface LoadedRubric extends Omit<Rubric, 'questions' | 'classes' | 're
   logBase: number;
   /** The `# yaml-language-server: $schema=…` line, if any (kept by `rubric publish`). */
   schemaComment: string | null;
+  /** The rubric's text as given: what `--jobs` workers parse, so a rubric built in memory works there too. */
+  sourceText: string;
 }
 
 /** YAML numbers that are names or paths: read them as written (`2.10` is not 2.1). */
@@ -151,7 +153,7 @@ export function parseRubric(text: string, file: string): LoadedRubric {
 
   const loaded = evaluateRubric(rubric, file, report, (path) => placeOf(source, path));
   stopIfAny();
-  return { ...loaded, schemaComment: text.match(/^#\s*yaml-language-server:.*$/m)?.[0] ?? null };
+  return { ...loaded, schemaComment: text.match(/^#\s*yaml-language-server:.*$/m)?.[0] ?? null, sourceText: text };
 }
 
 function plainData(doc: Document, report: Report): unknown {
@@ -191,7 +193,7 @@ function evaluateRubric(
   file: string,
   report: Report,
   place: Placer,
-): Omit<LoadedRubric, 'schemaComment'> {
+): Omit<LoadedRubric, 'schemaComment' | 'sourceText'> {
   const classes = rubric.classes ?? [];
   const engine = createEngine({ classes });
   const logBase = LOG_BASES[rubric.log_base];

@@ -1,0 +1,45 @@
+// The public API (src/index.ts) as a library user calls it.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import * as api from '../src/index.js';
+
+const RUBRIC = `rubric: api
+classes: [A, B]
+context: { cm: [[42, 8], [5, 45]] }
+questions:
+  - id: q1
+    section: 1
+    answers:
+      - id: accuracy
+        label: accuracy
+        expected: accuracy(cm)
+`;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'markgrade-api-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the public API', () => {
+  test.each(['loadRubric', 'parseRubric', 'gradeText', 'gradeFile', 'gradeAll', 'writeBatch', 'jsonReport', 'markdownReport', 'htmlReport', 'junitReport', 'gradebookCsv', 'forStudent', 'applyOverrides', 'listAssignments'])(
+    'exports %s',
+    (name) => {
+      expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
+    },
+  );
+
+  test('a rubric parsed from memory (its file does not exist) grades in worker threads too', async () => {
+    const submissions = path.join(dir, 'class');
+    mkdirSync(submissions);
+    // More than MIN_FILES_PER_WORKER per worker, so that --jobs 2 really starts two.
+    for (let i = 0; i < 120; i++) writeFileSync(path.join(submissions, `s${String(i).padStart(3, '0')}.md`), `1. accuracy = ${i % 2 ? '0.87' : '0.5'}\n`);
+    // Workers load the built module beside batch.js: use the build, as a library user would.
+    const built = (await import(pathToFileURL(path.resolve('dist/index.js')).href)) as typeof api;
+    const rubric = built.parseRubric(RUBRIC, path.join(dir, 'nowhere', 'api.yaml'));
+    const inThread = await built.gradeAll(rubric, [submissions], { jobs: 1 });
+    const inWorkers = await built.gradeAll(rubric, [submissions], { jobs: 2 });
+    expect(inWorkers).toEqual(inThread);
+    expect(inWorkers.map((g) => g.result.questions[0].answers[0].reasonCode).slice(0, 2)).toEqual(['outside-tolerance', 'within-tolerance']);
+  }, 120_000);
+});
