@@ -10,6 +10,7 @@ import { gradeText } from '../src/grade.js';
 import { LIMIT_TABLE } from '../src/limits.js';
 import { readSubmission, SubmissionError } from '../src/markdown/index.js';
 import { gradescopeResults, htmlReport, junitReport, markdownReport, terminalReport } from '../src/reporters/index.js';
+import { reportSourceOf } from '../src/reporters/report-source.js';
 import { parseRubric } from '../src/rubric/load.js';
 import type { GradeResult } from '../src/types.js';
 
@@ -133,7 +134,7 @@ describe('slips are capped per submission', () => {
 
   test.each([
     ['md', (r: GradeResult) => markdownReport(r)],
-    ['html', (r: GradeResult, source: string) => htmlReport(r, source)],
+    ['html', (r: GradeResult, source: string) => htmlReport(r, reportSourceOf(source))],
     ['junit', (r: GradeResult) => junitReport([r])],
     ['terminal', (r: GradeResult) => terminalReport([r], { color: false, details: true })],
     ['gradescope', (r: GradeResult) => gradescopeResults(r)],
