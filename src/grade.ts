@@ -11,9 +11,10 @@ import { excerpt } from './excerpt.js';
 import { readSubmissionFile } from './files.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
 import { readSubmission, SubmissionError } from './markdown/index.js';
+import { inFilePlaces, placeText } from './places.js';
 import { chooseClaim, shapeOfValue } from './match.js';
 import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
-import type { AnswerResult, Claim, GradeResult, NumericValue, ParsedSubmission, QuestionResult, Step } from './types.js';
+import type { AnswerResult, CellPlace, Claim, GradeResult, NumericValue, ParsedSubmission, QuestionResult, Step } from './types.js';
 import { flatten, isZero, roundPoints, sameElements, sumPoints } from './values.js';
 
 export interface SubmissionMeta {
@@ -67,7 +68,7 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
   const automatic = rubric.questions.flatMap((q) => q.answers).filter((a) => !a.manual);
   const automaticIds = new Set(automatic.map((a) => a.id));
   const { slips, omitted } = cappedSlips(parsed.claims, rubric.logBase);
-  return {
+  return inFilePlaces({
     id: meta.name,
     submission: meta.submission,
     rubric: rubric.rubric,
@@ -81,7 +82,7 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
     questions,
     slips,
     ...(omitted > 0 ? { slipsOmitted: omitted } : {}),
-  };
+  }, parsed.notebook);
 }
 
 function gradeQuestion(
@@ -133,7 +134,13 @@ function gradeAnswer(
     return { ...base, status: 'missing', reasonCode: 'not-located', points: 0, got: null, reason: `question not found: ${where}`, line: null, column: null, label: null, shown: null };
   }
   const shape = answer.expectedValue === undefined ? (answer.value ?? null) : shapeOfValue(answer.expectedValue);
-  const choice = chooseClaim(claims, { labels: answer.labels, kind: answer.kind, shape });
+  const choice = chooseClaim(claims, { labels: answer.labels, kind: answer.kind, shape, read: answer.read });
+  if (choice.kind === 'unread') {
+    const { final } = choice;
+    const part = choice.from === 'output' ? "a code cell's printed output" : 'code';
+    const reason = `found only in ${part} at ${placeText(final)} ("${excerpt(final.source)}"); the rubric grades the written answer`;
+    return { ...base, ...cellOf(final), status: 'missing', reasonCode: 'in-code', points: 0, got: null, reason, line: final.line, column: final.column, label: choice.claim.label, shown: null };
+  }
   if (choice.kind === 'none') {
     const labels = [...new Set(answer.labels)];
     const looked = labels.length > 0 ? `no claim labelled ${labels.map((l) => `"${l}"`).join(' or ')}` : 'no claim with a value';
@@ -141,6 +148,7 @@ function gradeAnswer(
   }
   const { claim, final } = choice;
   const found = {
+    ...cellOf(final),
     line: final.line,
     column: final.column,
     label: claim.label,
@@ -151,7 +159,7 @@ function gradeAnswer(
   if (choice.kind === 'unreadable') {
     const written = excerpt(final.source);
     const limit = final.refusal?.limit === undefined ? {} : { limit: final.refusal.limit };
-    return { ...base, ...found, status: 'unreadable', reasonCode: choice.code, points: 0, got: written, reason: `found "${written}" at ${final.line}:${final.column} but could not read it: ${excerpt(choice.reason)}`, ...limit };
+    return { ...base, ...found, status: 'unreadable', reasonCode: choice.code, points: 0, got: written, reason: `found "${written}" at ${placeText(final)} but could not read it: ${excerpt(choice.reason)}`, ...limit };
   }
   if (rubric.public) return foundResult(answer, final, { ...base, ...found });
   if (answer.kind === 'expression') return gradeExpression(answer, final.expr as string, { ...base, ...found });
@@ -238,7 +246,7 @@ function gradeExpression(
   const expected = answer.expectedExpr as string;
   const graded = { ...found, expected, got };
   const verdict = checkExpression(got, expected, answer.domain, answer.id);
-  const place = `at ${found.line}:${found.column}`;
+  const place = `at ${placeText({ line: found.line ?? 0, column: found.column ?? 0, cell: found.cell })}`;
   if (verdict.status !== 'incorrect') {
     const points = verdict.status === 'correct' ? answer.points : 0;
     return { ...graded, status: verdict.status, reasonCode: verdict.code, points, reason: `found ${got} ${place}: ${verdict.reason}` };
@@ -298,6 +306,11 @@ function trueValues(rubric: LoadedRubric): Record<string, NumericValue> {
     trueValuesCache.set(rubric, values);
   }
   return values;
+}
+
+/** A notebook step's cell and raw file line, for the answer that it gives. */
+function cellOf(step: Step): CellPlace {
+  return step.cell === undefined ? {} : { cell: step.cell, ...(step.fileLine === undefined ? {} : { fileLine: step.fileLine }) };
 }
 
 function shownSteps(claim: Claim): string | null {

@@ -9,17 +9,39 @@ export type Shape = 'number' | 'vector' | 'matrix';
 export type Choice =
   | { kind: 'chosen'; claim: Claim; final: Step }
   | { kind: 'unreadable'; claim: Claim; final: Step; code: ReasonCode; reason: string }
-  | { kind: 'none'; matched: number };
+  | { kind: 'none'; matched: number }
+  /** Nothing in what the rubric reads, but an answer in code or its output (reasonCode `in-code`). */
+  | { kind: 'unread'; claim: Claim; final: Step; from: 'code' | 'output' };
+
+type Found = Exclude<Choice, { kind: 'unread' }>;
+
+/** What a rubric lets answer (`read:`): the written text unless it says otherwise. */
+export type ReadPart = 'text' | 'output' | 'code';
 
 export interface Wanted {
   labels: string[];
+  /** Which claims may answer (default: only the written text, not code or its output). */
+  read?: readonly ReadPart[];
   /** 'number' answers need a value without free variables; 'expression' answers an expression. */
   kind: 'number' | 'expression';
   shape: Shape | null;
 }
 
-/** Picks the claim that answers, from the claims of a question's region in document order. */
+/**
+ * Picks the claim that answers, from the claims of a question's region in document order.
+ * Only the parts the rubric reads take part; when they hold no answer but code or its
+ * output does, the choice says so (`unread`), so a TA sees why the answer is missing.
+ */
 export function chooseClaim(claims: Claim[], wanted: Wanted): Choice {
+  const read = wanted.read ?? ['text'];
+  const choice = chooseAmong(claims.filter((c) => read.includes(c.from ?? 'text')), wanted);
+  if (choice.kind !== 'none') return choice;
+  const elsewhere = chooseAmong(claims.filter((c) => !read.includes(c.from ?? 'text')), wanted);
+  if (elsewhere.kind === 'none' || elsewhere.claim.from === undefined) return choice;
+  return { kind: 'unread', claim: elsewhere.claim, final: elsewhere.final, from: elsewhere.claim.from };
+}
+
+function chooseAmong(claims: Claim[], wanted: Wanted): Found {
   const labelled = wanted.labels.length === 0 ? claims : claims.filter((c) => wanted.labels.includes(c.label));
   const candidates = labelled.filter((c) => c.steps.length > 0 && !isPassedOver(finalOf(c), wanted.kind));
   if (candidates.length === 0) {
@@ -68,10 +90,10 @@ function shapeOf(step: Step): Shape | null {
   return step.value === null ? null : shapeOfValue(step.value);
 }
 
-function chosen(claim: Claim): Choice {
+function chosen(claim: Claim): Found {
   return { kind: 'chosen', claim, final: finalOf(claim) };
 }
 
-function unreadable(claim: Claim, code: ReasonCode, reason: string): Choice {
+function unreadable(claim: Claim, code: ReasonCode, reason: string): Found {
   return { kind: 'unreadable', claim, final: finalOf(claim), code, reason };
 }

@@ -11,6 +11,23 @@ export interface Place {
   column: number;
 }
 
+/**
+ * Where a line of a notebook comes from: the cell (1-based over all cells), the line
+ * inside it (or inside the printed output it belongs to), and the line of the raw
+ * `.ipynb` file (where GitHub annotations and JUnit point).
+ */
+export interface NotebookPlace {
+  cell: number;
+  line: number;
+  fileLine: number;
+}
+
+/** For notebooks, beside `line`: the cell and the line of the raw `.ipynb` (see NotebookPlace). */
+export interface CellPlace {
+  cell?: number;
+  fileLine?: number;
+}
+
 // ---------------------------------------------------------------- reading a submission
 
 /** A numbered or lettered part of the submission ("2.a", "2.2.c", "12.b"). */
@@ -111,8 +128,8 @@ export type ReasonCode =
   | 'read'
   | RefusalCode;
 
-/** One shown step of a chain `label = step = step = final`. */
-export interface Step {
+/** One shown step of a chain `label = step = step = final`. In a notebook `line` is inside `cell`. */
+export interface Step extends CellPlace {
   /** The text the student wrote for this step (LaTeX or plain text). */
   source: string;
   line: number;
@@ -140,10 +157,21 @@ export interface Claim {
   topic: string | null;
   /** The steps after the label, in order; the last one is the final value. */
   steps: Step[];
-  /** Place of the final step. */
+  /**
+   * Place of the final step. In a notebook, the line of the notebook read as one Markdown
+   * document (regions and order use it); `cell` and `cellLine` say where it is in the cell.
+   */
   line: number;
   column: number;
+  cell?: number;
+  cellLine?: number;
   origin: 'text' | 'table';
+  /**
+   * Read from a program (`code`: a fenced block or a notebook's code cell) or from what it
+   * printed (`output`); absent for the student's written text. Only rubrics that ask for
+   * them (`read: [text, output]`) grade such claims.
+   */
+  from?: 'code' | 'output';
 }
 
 export interface ParsedSubmission {
@@ -153,6 +181,12 @@ export interface ParsedSubmission {
   headings: Heading[];
   blocks: Block[];
   claims: Claim[];
+  /**
+   * For a notebook: its cell count and the place of every line of the Markdown view the
+   * reader read (index = line - 1). Sections, headings, blocks and claims count lines of
+   * that view; steps are already in cell lines.
+   */
+  notebook?: { cells: number; places: NotebookPlace[] };
 }
 
 // ---------------------------------------------------------------- grading
@@ -169,7 +203,7 @@ export interface Tolerance {
   sigfigs?: number;
 }
 
-export interface Slip {
+export interface Slip extends CellPlace {
   line: number;
   column: number;
   shown: string;
@@ -197,7 +231,7 @@ export type DiagnosisId =
   | 'sum-not-mean'
   | 'sign-flipped';
 
-export interface AnswerResult {
+export interface AnswerResult extends CellPlace {
   id: string;
   status: Status;
   points: number;
@@ -230,7 +264,7 @@ export interface AnswerResult {
   override?: { points: number; note?: string };
 }
 
-export interface QuestionResult {
+export interface QuestionResult extends CellPlace {
   id: string;
   title?: string;
   found: boolean;

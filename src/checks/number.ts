@@ -1,5 +1,6 @@
 // The `number` answer kind: a number, vector or matrix compared under a tolerance,
 // trying the percentage readings SPEC §4 allows.
+import { placeText } from '../places.js';
 import { excerpt } from '../excerpt.js';
 import type { Unit } from '../rubric/schema.js';
 import type { NumericValue, Step, Tolerance } from '../types.js';
@@ -20,7 +21,7 @@ export interface NumberVerdict {
  */
 export function checkNumber(step: Step, expected: NumericValue, tol: Tolerance, unit?: Unit): NumberVerdict {
   const value = step.value as NumericValue;
-  const place = `${step.line}:${step.column}`;
+  const place = placeText(step);
   const readings = percentReadings(value, step.percent, unit, expected);
   const results = readings.map((reading) => ({ reading, result: withinTolerance(reading.value, expected, tol) }));
   const passed = results.find((r) => r.result.pass);

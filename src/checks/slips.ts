@@ -30,14 +30,14 @@ export function cappedSlips(claims: Claim[], logBase = Math.E, max: number = lim
       if (step.value === null || next.value === null || halfUnit === null) continue;
       if (agrees(step.value, next.value, halfUnit)) continue;
       // Table claims repeat one cell under several labels: report a place once.
-      const key = `${next.line}:${next.column}`;
+      const key = `${next.cell ?? 0}:${next.line}:${next.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
       if (slips.length >= max) {
         omitted += 1;
         continue;
       }
-      const slip: Slip = { line: next.line, column: next.column, shown: step.expr ?? step.source, value: round(step.value), wrote: next.value, reasonCode: 'arithmetic-slip' };
+      const slip: Slip = { ...(next.cell === undefined ? {} : { cell: next.cell, fileLine: next.fileLine }), line: next.line, column: next.column, shown: step.expr ?? step.source, value: round(step.value), wrote: next.value, reasonCode: 'arithmetic-slip' };
       const base = otherLogBase(step, next.value, halfUnit, logBase);
       slips.push(base === null ? slip : { ...slip, reasonCode: `log-base-${base}`, diagnosis: `consistent with \\log read as base ${base}, not an arithmetic slip; these logs are natural (ln)` });
     }

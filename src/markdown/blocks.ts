@@ -5,6 +5,14 @@ import type { SourceText } from './source.js';
 
 export type LeafKind = 'paragraph' | 'heading' | 'code' | 'fenced' | 'html' | 'table' | 'other';
 
+/**
+ * Whose words a block holds: the student's written `text`, a program (`code`: a fenced
+ * block), or what a program printed (`output`: the code block right after a fenced code
+ * block, as nbconvert exports a cell's output, indented or fenced). Other indented text
+ * (OCR'd or plain-text work) is `text`.
+ */
+export type BlockRole = 'text' | 'code' | 'output';
+
 export interface LeafBlock {
   kind: LeafKind;
   node: Nodes;
@@ -17,6 +25,7 @@ export interface LeafBlock {
   /** A direct child of the document (topic lines must be). */
   topLevel: boolean;
   inQuote: boolean;
+  role: BlockRole;
 }
 
 /**
@@ -45,11 +54,35 @@ export function leafBlocks(tree: Root, source: SourceText): LeafBlock[] {
         parent,
         topLevel: parent === tree,
         inQuote,
+        role: 'text',
       });
     }
   };
   visit(tree, false);
+  assignRoles(blocks);
   return blocks;
+}
+
+/** Info strings of a fenced block that holds printed output rather than a program. */
+const OUTPUT_INFO = /^(?:|text|txt|plain|plaintext|output|out|stdout|stderr|console|result)$/i;
+
+/**
+ * Fenced blocks are code; a code block right after code (or after its output) is output
+ * when it is indented or fenced without a program's language (```` ```text ````, bare).
+ */
+function assignRoles(blocks: LeafBlock[]): void {
+  let previous: LeafBlock | null = null;
+  for (const block of blocks) {
+    const afterCode = previous !== null && previous.role !== 'text';
+    if (block.kind === 'fenced') block.role = afterCode && OUTPUT_INFO.test(infoOf(block)) ? 'output' : 'code';
+    else if (block.kind === 'code' && afterCode) block.role = 'output';
+    previous = block;
+  }
+}
+
+/** The language of a fenced block (`python` in ```` ```python ````), or "". */
+function infoOf(block: LeafBlock): string {
+  return block.node.type === 'code' ? (block.node.lang ?? '') : '';
 }
 
 function kindOf(node: Nodes, text: string, start: number): LeafKind {
@@ -68,9 +101,9 @@ function kindOf(node: Nodes, text: string, start: number): LeafKind {
   }
 }
 
-/** Blocks whose text is read for claims (fenced code is a program, not working). */
+/** Blocks whose text is the student's written work (code and its output are read apart). */
 export function isProse(block: LeafBlock): boolean {
-  return block.kind === 'paragraph' || block.kind === 'code' || block.kind === 'html' || block.kind === 'heading';
+  return block.role === 'text' && (block.kind === 'paragraph' || block.kind === 'code' || block.kind === 'html' || block.kind === 'heading');
 }
 
 /**

@@ -3,7 +3,7 @@
 // crashes the run.
 import { LIMIT_TABLE, type LimitCode, type LimitName } from '../limits.js';
 
-export type SubmissionErrorKind = 'binary' | 'encoding' | 'size' | 'nesting';
+export type SubmissionErrorKind = 'binary' | 'encoding' | 'size' | 'nesting' | 'notebook';
 
 /** Why a submission could not be read: `binary`, `encoding`, or the code of the limit it passed. */
 export type SubmissionErrorCode = 'binary' | 'encoding' | LimitCode;

@@ -27,11 +27,12 @@ export function formatExtract(parsed: ParsedSubmission): string {
 }
 
 function formatClaim(claim: Claim): string {
-  const place = `${claim.line}:${claim.column}`.padEnd(8);
+  const final = claim.steps[claim.steps.length - 1];
+  const place = (final.cell === undefined ? `${claim.line}:${claim.column}` : `c${final.cell} ${final.line}:${final.column}`).padEnd(8);
   const section = (claim.section === '' ? '-' : claim.section).padEnd(8);
   const label = (claim.label === '' ? '(no label)' : claim.label).padEnd(20);
   const shown = [claim.labelText, ...claim.steps.map((step) => step.source)].filter((s) => s !== '').join(' = ');
-  const origin = claim.origin === 'table' ? ' (table)' : '';
+  const origin = claim.from ? ` (${claim.from})` : claim.origin === 'table' ? ' (table)' : '';
   return `  ${place} ${section} ${label} ${oneLine(shown, 100)}   -> ${result(claim.steps[claim.steps.length - 1])}${origin}`;
 }
 

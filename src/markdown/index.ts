@@ -1,15 +1,16 @@
 // Reading a submission (SPEC §5): text -> tree -> sections, headings, blocks -> claims.
 import type { Nodes } from 'mdast';
-import type { Block, Claim, ParsedSubmission } from '../types.js';
+import type { Block, Claim, NotebookPlace, ParsedSubmission } from '../types.js';
 import { isProse, leafBlocks, type LeafBlock } from './blocks.js';
 import { chainsOf, claimOf, MAX_STEPS, type ClaimContext } from './claims.js';
 import { scanHeadings } from './headings.js';
 import { checkReadCounts, decodeSubmission } from './input.js';
 import type { MathSpan } from './math-spans.js';
+import { isNotebook, notebookView } from './notebook.js';
 import { parseMarkdown } from './parse.js';
 import { buildSections, scanMarkers, type MarkerEvent, type SectionIndex } from './sections.js';
 import type { SourceText } from './source.js';
-import { blockStream, type StreamContext, type StreamItem } from './stream.js';
+import { blockStream, type StreamBlock, type StreamContext, type StreamItem } from './stream.js';
 import { findTabTables, gfmGrid, tableClaims, type Grid } from './tables.js';
 import { tokenize } from './tokens.js';
 
@@ -17,6 +18,7 @@ export { SubmissionError } from './errors.js';
 export { formatExtract } from './extract-format.js';
 export { normaliseLabel } from './labels.js';
 export { normalisePath } from './markers.js';
+export { isNotebook, MAX_NOTEBOOK_BYTES } from './notebook.js';
 
 export interface ReadOptions {
   /** Base of a bare `\log` in student math (rubric `log_base`); e, by default. */
@@ -31,11 +33,12 @@ export interface ReadOptions {
  * `{ label: "accuracy", section: "2.a", steps: [{ value: 0.83, … }], line: 3, column: 16, … }`.
  */
 export function readSubmission(input: string | Uint8Array, options: ReadOptions = {}): ParsedSubmission {
-  const parsed = parseMarkdown(decodeSubmission(input));
+  const notebook = isNotebook(input) ? notebookView(input) : null;
+  const parsed = parseMarkdown(decodeSubmission(notebook ? notebook.text : input));
   const { source, tree, spans } = parsed;
   const blocks = leafBlocks(tree, source);
   const firstLine = source.lineOf(parsed.bodyStart);
-  const apart = union(linesOf(blocks, (block) => block.kind === 'fenced' || block.kind === 'table'), linesInsideMath(spans, source));
+  const apart = union(linesOf(blocks, (block) => block.role !== 'text' || block.kind === 'table'), linesInsideMath(spans, source));
   const tabTables = findTabTables(source, firstLine, apart);
   const tabLines = new Set(tabTables.flatMap((grid) => grid.map((row) => row[0].line)));
   const markers = scanMarkers(source, firstLine, union(apart, tabLines));
@@ -47,14 +50,33 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
   const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))));
   const cells = grids.reduce((sum, grid) => sum + grid.reduce((n, row) => n + row.length, 0), 0);
   checkReadCounts({ headings: headings.length, cells, claims: chains.length + cells });
-  const claims = [...chains.map((chain) => claimOf(chain, claimContext)), ...grids.flatMap((grid) => tableClaims(grid, stream, claimContext))];
-  return {
+  const claims = [...chains.map((chain) => claimOf(chain, claimContext)), ...grids.flatMap((grid) => tableClaims(grid, stream, claimContext)), ...blocks.flatMap((block) => programClaims(block, stream, claimContext))];
+  const read: ParsedSubmission = {
     student: parsed.student,
     sections: sections.sections,
     headings,
     blocks: outputBlocks(blocks, source, markers, tabLines, grids, sections),
     claims: inDocumentOrder(claims),
   };
+  return notebook ? inCells(read, notebook.places, notebook.cells) : read;
+}
+
+/**
+ * A notebook's reading with every step placed in its cell (`cell`, the line inside the
+ * cell, `fileLine` in the raw file) and claims told their cell; the rest keeps the view's
+ * lines, which order the whole notebook (see ParsedSubmission.notebook).
+ */
+function inCells(read: ParsedSubmission, places: NotebookPlace[], cells: number): ParsedSubmission {
+  const at = (line: number): NotebookPlace => places[Math.min(places.length, Math.max(1, line)) - 1] ?? { cell: 1, line, fileLine: line };
+  const claims = read.claims.map((claim) => {
+    const place = at(claim.line);
+    const steps = claim.steps.map((step) => {
+      const { cell, line, fileLine } = at(step.line);
+      return { ...step, cell, line, fileLine };
+    });
+    return { ...claim, steps, cell: place.cell, cellLine: place.line };
+  });
+  return { ...read, claims, notebook: { cells, places } };
 }
 
 /**
@@ -73,6 +95,30 @@ function documentStream(blocks: LeafBlock[], stream: StreamContext, markerEnds: 
     if (previous) for (const item of blockStream(block, stream)) items.push(item);
   }
   return items;
+}
+
+/**
+ * Claims in a code block or a code cell's printed output, marked `from` so that only a
+ * rubric that asks for them reads them (`read: [text, output]`). Each block is read on
+ * its own (a claim never runs from code into text), and a value opening an output block
+ * answers like one right after a marker (a bare printed `0.82`).
+ */
+function programClaims(block: LeafBlock, stream: StreamContext, claimContext: ClaimContext): Claim[] {
+  if (block.role === 'text') return [];
+  const body = codeBody(block, stream.source);
+  if (body === null) return [];
+  const items: StreamItem[] = [{ kind: 'end', offset: body.start, marker: block.role === 'output' }, ...blockStream(body, { ...stream, markerAt: new Map() })];
+  return chainsOf(tokenize(items)).map((chain) => ({ ...claimOf(chain, claimContext), from: block.role as 'code' | 'output' }));
+}
+
+/** The lines of a code block without its fences, as a block the stream can read; null when empty. */
+function codeBody(block: LeafBlock, source: SourceText): StreamBlock | null {
+  if (block.kind !== 'fenced') return { ...block, kind: 'code' };
+  const closed = block.endLine > block.startLine && /^[ \t>]*(?:`{3,}|~{3,})[ \t]*$/.test(source.lineText(block.endLine));
+  const startLine = block.startLine + 1;
+  const endLine = closed ? block.endLine - 1 : block.endLine;
+  if (endLine < startLine) return null;
+  return { kind: 'code', start: source.lineStart(startLine), end: source.lineEnd(endLine), startLine, endLine, inQuote: block.inQuote };
 }
 
 /** Offset where the spaces and tabs right before an offset start. */

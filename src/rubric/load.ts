@@ -275,6 +275,7 @@ function loadAnswer(rubric: Rubric, question: Question, answer: Answer, path: Sc
     points: state.points[path[path.length - 1] as number],
     tolerance: answer.tolerance ?? question.tolerance ?? rubric.defaults?.tolerance ?? DEFAULT_TOLERANCE,
     unit: answer.unit ?? rubric.defaults?.unit,
+    read: answer.read ?? question.read,
     reveal: rubric.public ? 'found' : (answer.reveal ?? rubricReveal(rubric)),
     manual,
     follow_through: answer.follow_through ?? 0,

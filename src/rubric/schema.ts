@@ -37,6 +37,11 @@ export const UnitSchema = z
   .enum(['percent', 'fraction', 'either'])
   .describe('How a bare number is read: fraction (as written, the default), percent (83 means 0.83), either (both are tried). `71 %` always reads 0.71.');
 
+export const ReadSchema = z
+  .array(z.enum(['text', 'output', 'code']))
+  .min(1)
+  .describe('What may answer: the student’s written text (default [text]), the printed output of code, code itself. An answer found only where the rubric does not read is missing (in-code).');
+
 export const ToleranceSchema = z
   .strictObject({
     abs: z.number().nonnegative().optional().describe('Passes when |got − expected| ≤ abs.'),
@@ -99,6 +104,7 @@ export const AnswerSchema = z
       .optional()
       .describe('Shape of the answer, when the expected value does not show it (kind: expression).'),
     unit: UnitSchema.optional(),
+    read: ReadSchema.optional(),
     points: z
       .number()
       .nonnegative()
@@ -134,6 +140,7 @@ export const QuestionSchema = z
       .optional()
       .describe('The question’s total: answers without points share what the others leave, equally; answers’ own points may not exceed it.'),
     manual: z.boolean().optional().describe('The whole question is graded by a TA.'),
+    read: ReadSchema.optional(),
     tolerance: ToleranceSchema.optional(),
     answers: z.array(AnswerSchema).optional().describe('The values graded in this question.'),
   })
