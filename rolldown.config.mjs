@@ -7,6 +7,9 @@ export default defineConfig({
   input: { cli: 'dist/cli.js', 'grade-worker': 'dist/grade-worker.js' },
   platform: 'node',
   external: [/^node:/],
+  // jsonc-parser's `main` is a UMD wrapper whose inner requires a bundler cannot follow;
+  // its `module` build bundles cleanly.
+  resolve: { mainFields: ['module', 'main'] },
   output: {
     dir: 'dist/bundle',
     format: 'esm',
