@@ -10,7 +10,7 @@ import { toNumericValue } from './engine/plain.js';
 import { excerpt } from './excerpt.js';
 import { readSubmissionFile } from './files.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
-import { readSubmission, SubmissionError } from './markdown/index.js';
+import { MAX_NOTEBOOK_BYTES, readSubmission, SubmissionError } from './markdown/index.js';
 import { inFilePlaces, placeText } from './places.js';
 import { chooseClaim, shapeOfValue } from './match.js';
 import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
@@ -33,7 +33,9 @@ export interface SubmissionMeta {
 export async function gradeFile(rubric: LoadedRubric, meta: SubmissionMeta): Promise<GradeResult> {
   let bytes: Buffer;
   try {
-    bytes = await readSubmissionFile(meta.readFrom ?? meta.submission);
+    // A notebook stores its plots inline: the text-read limit applies after they are dropped.
+    const file = meta.readFrom ?? meta.submission;
+    bytes = await readSubmissionFile(file, /\.ipynb$/i.test(file) ? MAX_NOTEBOOK_BYTES : undefined);
   } catch (error) {
     return { ...failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) };
   }

@@ -5,8 +5,8 @@ import { LIMIT_TABLE, type LimitCode, type LimitName } from '../limits.js';
 
 export type SubmissionErrorKind = 'binary' | 'encoding' | 'size' | 'nesting' | 'notebook';
 
-/** Why a submission could not be read: `binary`, `encoding`, or the code of the limit it passed. */
-export type SubmissionErrorCode = 'binary' | 'encoding' | LimitCode;
+/** Why a submission could not be read: `binary`, `encoding`, `notebook` (not a readable .ipynb), or the code of the limit it passed. */
+export type SubmissionErrorCode = 'binary' | 'encoding' | 'notebook' | LimitCode;
 
 export class SubmissionError extends Error {
   constructor(
@@ -14,7 +14,7 @@ export class SubmissionError extends Error {
     message: string,
     readonly line?: number,
     readonly column?: number,
-    readonly code: SubmissionErrorCode = kind === 'binary' || kind === 'encoding' ? kind : 'file-bytes',
+    readonly code: SubmissionErrorCode = kind === 'binary' || kind === 'encoding' || kind === 'notebook' ? kind : 'file-bytes',
   ) {
     super(line === undefined ? message : `${message} (at ${line}:${column ?? 1})`);
     this.name = 'SubmissionError';
