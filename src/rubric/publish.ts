@@ -41,6 +41,7 @@ export const PUBLIC_FIELDS = {
     text: 'kept',
     points: 'kept',
     manual: 'kept',
+    read: 'kept', // whether code and output may answer: changes reading
     tolerance: 'secret',
     answers: 'kept',
   },
@@ -52,6 +53,7 @@ export const PUBLIC_FIELDS = {
     kind: 'kept',
     value: 'kept', // filled in from the expected value's shape
     unit: 'kept',
+    read: 'kept',
     points: 'kept',
     tolerance: 'secret',
     follow_through: 'secret', // says which answers the expected value depends on
