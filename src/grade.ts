@@ -46,7 +46,7 @@ export async function gradeFile(rubric: LoadedRubric, meta: SubmissionMeta): Pro
 export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: SubmissionMeta): GradeResult {
   let parsed: ParsedSubmission;
   try {
-    parsed = readSubmission(content, { logBase: rubric.logBase });
+    parsed = readSubmission(content, { logBase: rubric.logBase, numbers: rubric.numbers });
   } catch (error) {
     return { ...failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) };
   }
@@ -73,6 +73,8 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
   return inFilePlaces({
     id: meta.name,
     submission: meta.submission,
+    numberConvention: parsed.numbers.convention,
+    ...(parsed.numbers.settled ? {} : { numberConventionSettled: false }),
     rubric: rubric.rubric,
     reveal: rubric.reveal,
     student: parsed.student ?? meta.name,
@@ -326,6 +328,7 @@ export function failedResult(rubric: LoadedRubric, meta: SubmissionMeta, error: 
   return {
     id: meta.name,
     submission: meta.submission,
+    numberConvention: rubric.numbers ?? 'decimal-point',
     rubric: rubric.rubric,
     reveal: rubric.reveal,
     student: meta.name,

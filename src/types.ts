@@ -174,9 +174,17 @@ export interface Claim {
   from?: 'code' | 'output';
 }
 
+/** How a document writes decimals (SPEC §5). */
+export type NumberConvention = 'decimal-point' | 'decimal-comma';
+
 export interface ParsedSubmission {
   /** Front matter `student:`, if any. */
   student: string | null;
+  /**
+   * The document's number convention, from its own math (or the rubric's `numbers`);
+   * `settled: false` when it writes both kinds of decimals or none.
+   */
+  numbers: { convention: NumberConvention; settled: boolean };
   sections: Section[];
   headings: Heading[];
   blocks: Block[];
@@ -283,6 +291,10 @@ export interface GradeResult {
   /** The path-derived report name (`alice`, `alice/hw2`): identity for overrides and the gradebook. */
   id: string;
   submission: string;
+  /** How the submission writes decimals (its own math, or the rubric's `numbers`). */
+  numberConvention: NumberConvention;
+  /** Present when the submission writes both kinds of decimals, or none: numbers that read differently were refused. */
+  numberConventionSettled?: false;
   rubric: string;
   /** The rubric's `reveal`, recorded so that `merge` writes student files as `grade` would. */
   reveal?: Reveal;

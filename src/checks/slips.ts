@@ -28,7 +28,7 @@ export function cappedSlips(claims: Claim[], logBase = Math.E, max: number = lim
       const next = claim.steps[i + 1];
       const halfUnit = writtenHalfUnit(next);
       if (step.value === null || next.value === null || halfUnit === null) continue;
-      if (agrees(step.value, next.value, halfUnit)) continue;
+      if (agreesWithWritten(step.value, next, halfUnit)) continue;
       // Table claims repeat one cell under several labels: report a place once.
       const key = `${next.cell ?? 0}:${next.line}:${next.column}`;
       if (seen.has(key)) continue;
@@ -54,6 +54,18 @@ function writtenHalfUnit(step: Step): number | null {
   const literals = step.expr.match(/\d*\.?\d+(?:e-?\d+)?/g) ?? [];
   const decimals = literals.map((literal) => (literal.includes('e') ? 12 : (literal.split('.')[1] ?? '').length));
   return decimals.length === 0 ? null : 0.5 * 10 ** -Math.min(...decimals);
+}
+
+/**
+ * Whether a value agrees with the next written step. A percentage's decimals count its
+ * written digits, so its half unit is in points: `0.757 = 75.7 %` agrees within 0.0005,
+ * and `(83+74+70)/3 = 75.7 %` (the number of points, then the percentage) within 0.05.
+ */
+function agreesWithWritten(value: NumericValue, next: Step, halfUnit: number): boolean {
+  const wrote = next.value as NumericValue;
+  if (!next.percent) return agrees(value, wrote, halfUnit);
+  const points = flatten(wrote).map((x) => x * 100);
+  return agrees(value, wrote, halfUnit / 100) || agrees(value, Array.isArray(wrote) ? points : points[0], halfUnit);
 }
 
 function agrees(value: NumericValue, wrote: NumericValue, halfUnit: number): boolean {

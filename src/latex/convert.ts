@@ -1,8 +1,9 @@
 // latexToMathjs: one piece of student math (LaTeX or plain text) -> a mathjs string.
-import type { Refusal } from '../types.js';
+import type { Refusal, RefusalCode } from '../types.js';
 import { parseKatex, type KNode } from './katex.js';
 import { refuseNotationWithoutValue } from './notation.js';
 import { parseTokens } from './parser.js';
+import { POINT_READING, type NumberReading } from './numbers.js';
 import { CONSTANTS, DEFAULT_POLICY, type LatexPolicy } from './policy.js';
 import { prepare } from './preprocess.js';
 import { RefusalError, refuse } from './refusal.js';
@@ -18,16 +19,56 @@ export type Conversion =
  * Converts one piece of student math to a readable mathjs expression string.
  * Example: `latexToMathjs("\\frac{50}{50+7+4}")` ->
  * `{ ok: true, expr: "50 / (50 + 7 + 4)", symbols: [], percent: false }`.
+ * With `numbers: 'unsettled'` (the default) a piece whose numbers read differently with
+ * a decimal point and with a decimal comma (`\\max(0,5)`, `1,234`) is refused as
+ * `ambiguous-number`, naming both readings; a piece that reads as one value under only
+ * one convention (`0,588`, `(0,9; 1,7)`) takes that reading. Never by the value.
  */
 export function latexToMathjs(latex: string, policy: Partial<LatexPolicy> = {}): Conversion {
+  const full: LatexPolicy = { ...DEFAULT_POLICY, ...policy };
+  const thousands = full.dotThousands ? 'thousands' : null;
+  if (full.numbers === 'decimal-point') return convertUnder(latex, full, POINT_READING);
+  if (full.numbers === 'decimal-comma') return convertUnder(latex, full, { convention: 'decimal-comma', dots: thousands ?? 'ask' });
+  const point = convertUnder(latex, full, POINT_READING);
+  if (!CONVENTION_MATTERS.test(latex)) return point;
+  // A document that writes both kinds of decimals (or a piece without a document): a
+  // dot before three digits is a decimal point unless dots are thousands separators there.
+  return eitherReading(latex, point, convertUnder(latex, full, { convention: 'decimal-comma', dots: thousands ?? 'decimal' }));
+}
+
+/**
+ * What can read differently under the two conventions: a comma between digits (`0,5`,
+ * `1{,}234`), a `;` (a separator only with decimal commas), a dot before a group of three
+ * digits (`1.500`), siunitx's `\\num`.
+ */
+const CONVENTION_MATTERS = /\d\s*(?:,|\{,\})\s*\d|;|(?<![\d.])[1-9]\d{0,2}\.\d{3}(?!\d)|\\num/;
+const LOOKS_DECIMAL_COMMA = /\d(?:,|\{,\})\d/;
+
+/** The one reading of an unsettled piece, or a refusal naming both. */
+function eitherReading(latex: string, point: Conversion, comma: Conversion): Conversion {
+  if (point.ok && comma.ok) {
+    if (point.expr === comma.expr) return point;
+    const written = latex.trim().slice(0, 60);
+    return refused('unreadable', `"${written}" is ${point.expr} with a decimal point but ${comma.expr} with a decimal comma, and the document does not settle which`, 'ambiguous-number');
+  }
+  if (point.ok && !comma.ok) return comma.refusal.code === 'ambiguous-number' ? comma : point;
+  if (comma.ok && !point.ok) return point.refusal.code === 'ambiguous-number' ? point : comma;
+  return LOOKS_DECIMAL_COMMA.test(latex) ? comma : point;
+}
+
+function refused(kind: Refusal['kind'], reason: string, code: RefusalCode): Conversion {
+  return { ok: false, refusal: { kind, code, reason } };
+}
+
+function convertUnder(latex: string, policy: LatexPolicy, numbers: NumberReading): Conversion {
   try {
     const ctx: Context = {
-      policy: { ...DEFAULT_POLICY, ...policy },
+      policy,
       budget: new NodeBudget(),
       depth: 0,
       parse: parseTokens,
     };
-    const atoms = withoutTrailingRemark(katexAtoms(prepare(latex)));
+    const atoms = withoutTrailingRemark(katexAtoms(prepare(latex, numbers)));
     refuseNotationWithoutValue(atoms);
     const expr = convertAtoms(atoms, ctx);
     return { ok: true, expr: print(expr), symbols: freeSymbols(expr, CONSTANTS), percent: isPercent(expr) };

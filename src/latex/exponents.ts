@@ -8,10 +8,11 @@ import { refuse } from './refusal.js';
  * reads a run of them itself, but a run after a written script silently replaces it
  * (`x^{2}³` would be x³); written as `^{…}` and `_{…}`, that is KaTeX's "double superscript".
  */
-const SCRIPTS = [
+export const SCRIPT_TABLE = [
   { mark: '^', from: '⁺⁻⁼⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹ᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵝᵞᵟᵠᵡᶿ', to: '+-=()0123456789ABDEGHIJKLMNOPRTUVWabcdefghijklmnoprstuvwxyzβγδϕχθ' },
   { mark: '_', from: '₊₋₌₍₎₀₁₂₃₄₅₆₇₈₉ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ', to: '+-=()0123456789aehijklmnoprstuvxβγρϕχ' },
-].map(({ mark, from, to }) => ({ mark, run: new RegExp(`[${from}]+`, 'gu'), plain: new Map([...from].map((c, i) => [c, [...to][i]])) }));
+];
+const SCRIPTS = SCRIPT_TABLE.map(({ mark, from, to }) => ({ mark, run: new RegExp(`[${from}]+`, 'gu'), plain: new Map([...from].map((c, i) => [c, [...to][i]])) }));
 const PARENTHESISED = /\^\s*\(/;
 /** `2^10`, `e^0.5`: LaTeX takes one digit (2¹0), the student meant the whole number. */
 const UNBRACED_NUMBER = /\^\s*\d[\d.]/;
@@ -19,6 +20,9 @@ const UNBRACED_NUMBER = /\^\s*\d[\d.]/;
 const SIGNED_NUMBER = /\^\s*([+\-−])\s*(\d+(?:\.\d+)?|\.\d+)(?=(\s*)(.?))/g;
 /** `e^-0.5x`, `10^-3\sigma`: does `x` belong to the exponent? Not guessed. */
 const CONTINUES_EXPONENT = /^[A-Za-z(\[{\\]$/;
+/** Every Unicode super- and subscript character the converter reads. */
+export const SCRIPT_CHARS = SCRIPT_TABLE.map(({ from }) => from).join('');
+
 /** Commands that may follow an exponent: operators, spacing, `\right`. */
 const COMMAND_AFTER_EXPONENT = /^\\(?:times|cdot|div|pm|mp|quad|qquad|right|[,;:!% ])(?![A-Za-z])/;
 

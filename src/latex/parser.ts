@@ -69,10 +69,10 @@ class Parser {
     let left = factor;
     for (;;) {
       const token = this.peek();
-      if (token?.t === 'op' && (token.op === '*' || token.op === '/')) {
+      if (token?.t === 'op' && (token.op === '*' || token.op === '/' || token.op === '.*')) {
         this.pos += 1;
         const right = this.unary();
-        left = token.op === '*' ? this.product(left, right) : this.node({ k: 'bin', op: '/', a: left, b: right });
+        left = token.op === '*' ? this.product(left, right) : this.node({ k: 'bin', op: token.op, a: left, b: right });
         factor = right;
       } else if (this.startsImplicitFactor(token)) {
         this.checkSideBySide(factor, token as Token);

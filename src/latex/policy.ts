@@ -1,14 +1,23 @@
 // What names and commands mean when student LaTeX becomes a mathjs expression.
 // One table per question ("is this a function?", "is this calculus?"), so a policy
 // change is one line here and never a special case in the parser.
+import type { NumberConvention } from './numbers.js';
 
-/** Options a rubric may set for the conversion. */
+/** Options a rubric or the document may set for the conversion. */
 export interface LatexPolicy {
   /** Base of a bare `\log` (rubric option `log_base`); students' answers assume ln. */
   logBase: number;
+  /**
+   * How the document writes decimals (convention.ts, or the rubric's `numbers`).
+   * `unsettled`: the piece is read under both conventions, and a number whose value
+   * depends on which is refused as `ambiguous-number`.
+   */
+  numbers: NumberConvention | 'unsettled';
+  /** The document writes dots as thousands separators (`1.000,5`): `1.500` is 1500 there. */
+  dotThousands: boolean;
 }
 
-export const DEFAULT_POLICY: LatexPolicy = { logBase: Math.E };
+export const DEFAULT_POLICY: LatexPolicy = { logBase: Math.E, numbers: 'unsettled', dotThousands: false };
 
 /** A function students write, and the engine function it becomes. */
 export interface FunctionSpec {
@@ -78,7 +87,7 @@ export const ELLIPSIS_SYMBOLS = new Set([
 ]);
 
 /** Binary operators: KaTeX atom text -> our operator. */
-export const BINARY_OPERATORS: Record<string, '+' | '-' | '*' | '/' | '±'> = {
+export const BINARY_OPERATORS: Record<string, '+' | '-' | '*' | '/' | '±' | '.*'> = {
   '+': '+',
   '-': '-',
   '−': '-',
@@ -94,6 +103,9 @@ export const BINARY_OPERATORS: Record<string, '+' | '-' | '*' | '/' | '±'> = {
   '/': '/',
   '\\div': '/',
   '÷': '/',
+  // The element-wise (Hadamard) product.
+  '\\odot': '.*',
+  '⊙': '.*',
   '\\pm': '±',
   '±': '±',
   '\\mp': '±',

@@ -3,7 +3,7 @@
 // `71 %` as a comment, `1.5e-3` as 1.5·e − 3 and `0.01 0.02` as 0.010.02.
 import { plainExponents } from './exponents.js';
 import { LIMITS } from './limits.js';
-import { writtenNumbers } from './numbers.js';
+import { POINT_READING, writtenNumbers, type NumberReading } from './numbers.js';
 import { refuse } from './refusal.js';
 
 /** Commands that only label or number a formula. */
@@ -22,14 +22,14 @@ const CLOSING_PUNCTUATION =
  * Normalises one piece of student math for KaTeX, or refuses it.
  * Example: `prepare("71 %")` -> `"71\\%"`; `prepare("1.5e-3")` -> `"{1.5\\times 10^{-3}}"`.
  */
-export function prepare(source: string): string {
+export function prepare(source: string, reading: NumberReading = POINT_READING): string {
   if (source.length > LIMITS.latexLength) {
     refuse('limit', `math longer than ${LIMITS.latexLength} characters`);
   }
   let text = source.normalize('NFC').replace(LABELS, '').replace(/(?<!\\)\$/g, '').trim();
   if (ELLIPSIS.test(text)) refuse('ellipsis', 'ellipsis "..."');
   checkNesting(text);
-  text = plainExponents(writtenNumbers(text.replace(CLOSING_PUNCTUATION, '').trim()))
+  text = plainExponents(writtenNumbers(text.replace(CLOSING_PUNCTUATION, '').trim(), reading))
     .replace(PERCENT_AFTER_VALUE, '$1\\%')
     // Two numbers separated only by spaces are two values, not 12 (KaTeX drops spaces).
     .replace(/(\d)\s+(?=\.?\d)/g, '$1\\,')

@@ -37,7 +37,7 @@ export type Token = (
   /** A bare Latin letter or Greek name: may be part of a function word or `\sigma(`. */
   | { t: 'letter'; name: string }
   | { t: 'func'; call: Callable }
-  | { t: 'op'; op: '+' | '-' | '*' | '/' | '±' }
+  | { t: 'op'; op: '+' | '-' | '*' | '/' | '±' | '.*' }
   | { t: 'open'; bracket: Bracket }
   | { t: 'close'; bracket: Bracket }
   | { t: 'bar'; bracket: '|' | '‖' }
@@ -255,6 +255,8 @@ function readSupSub(node: KNode, out: TokenWriter, ctx: Context): void {
   const base = node.base as KNode | null;
   if (base?.type === 'op') return out.push({ t: 'func', call: operatorFunction(base, node, ctx) });
   if (base?.type === 'horizBrace') return readAtom(base, out, ctx);
+  // `\left. f(x) \right|_{x=2}` is f(2): not read (the bar alone, `\left. 3 \right|`, is presentation).
+  if (base?.type === 'leftright' && isEvaluationBar(base)) refuse('unreadable', 'a value at a point ("\\right|_{…}")');
   const name = base ? supSubName(node) : null;
   if (name !== null) {
     out.push({ t: 'operand', expr: { k: 'sym', name: joinName(name) } });
@@ -378,6 +380,11 @@ function readLeftRight(node: KNode, out: TokenWriter, ctx: Context): void {
     if (left === '\\{' || left === '\\lbrace') refuse('unreadable', 'cases (a piecewise definition)');
     return out.push({ t: 'operand', expr: matrixOf(body[0], left, ctx) });
   }
+  if (isEvaluationBar(node)) {
+    out.push({ t: 'open', bracket: '(' });
+    for (const atom of body) readAtom(atom, out, ctx);
+    return out.push({ t: 'close', bracket: '(' });
+  }
   if (left === '.' || right === '.') refuse('unreadable', 'an unmatched \\left or \\right');
   const open = BARS[left] ?? OPEN_BRACKETS[left];
   const close = BARS[right] ?? CLOSE_BRACKETS[right];
@@ -385,6 +392,11 @@ function readLeftRight(node: KNode, out: TokenWriter, ctx: Context): void {
   out.push({ t: 'open', bracket: open });
   for (const atom of body) readAtom(atom, out, ctx);
   out.push({ t: 'close', bracket: open });
+}
+
+/** `\left. … \right|`: an evaluation bar, a presentation of what it encloses. */
+function isEvaluationBar(node: KNode): boolean {
+  return node.left === '.' && (node.right === '|' || node.right === '\\vert');
 }
 
 /** bmatrix/pmatrix/array -> nested arrays as written (a column is n×1); vmatrix -> det. */

@@ -8,7 +8,7 @@ import { refuse } from './refusal.js';
 export type Expr =
   | { k: 'num'; text: string }
   | { k: 'sym'; name: string }
-  | { k: 'bin'; op: '+' | '-' | '*' | '/' | '^'; a: Expr; b: Expr }
+  | { k: 'bin'; op: '+' | '-' | '*' | '/' | '.*' | '^'; a: Expr; b: Expr }
   | { k: 'neg'; a: Expr }
   | { k: 'call'; fn: string; args: Expr[] }
   | { k: 'transpose'; a: Expr }
@@ -34,7 +34,7 @@ function precedenceOf(e: Expr): number {
       if (e.op === '^') return PRECEDENCE.pow;
       return PRECEDENCE.mul;
     case 'percent':
-      return PRECEDENCE.mul;
+      return e.a.k === 'num' ? PRECEDENCE.atom : PRECEDENCE.mul;
     case 'neg':
       return PRECEDENCE.neg;
     case 'factorial':
@@ -62,7 +62,8 @@ export function print(e: Expr): string {
       // `-(x^2)` reads better than mathjs's equally valid `-x ^ 2`.
       return `-${wrap(e.a, PRECEDENCE.postfix)}`;
     case 'percent':
-      return `${wrap(e.a, PRECEDENCE.mul)} / 100`;
+      // `82.2 %` is the literal 0.822: 82.2 / 100 would be 0.8220000000000001.
+      return e.a.k === 'num' ? percentLiteral(e.a.text) : `${wrap(e.a, PRECEDENCE.mul)} / 100`;
     case 'factorial':
       return `${wrap(e.a, PRECEDENCE.atom)}!`;
     case 'transpose':
@@ -74,6 +75,21 @@ export function print(e: Expr): string {
     case 'bin':
       return printBinary(e);
   }
+}
+
+/**
+ * A number written as a percentage, as the decimal it stands for, shifted in its digits
+ * rather than divided in floating point.
+ * Example: `percentLiteral("82.2")` -> `"0.822"`; `percentLiteral("1.5e-3")` -> `"1.5e-5"`.
+ */
+function percentLiteral(text: string): string {
+  const scientific = /^(\d*\.?\d*)e(-?\d+)$/.exec(text);
+  if (scientific) return `${scientific[1]}e${Number(scientific[2]) - 2}`;
+  const [whole, fraction = ''] = text.split('.');
+  const digits = whole.padStart(3, '0') + fraction;
+  const point = digits.length - fraction.length - 2;
+  const shifted = `${digits.slice(0, point)}.${digits.slice(point)}`.replace(/^0+(?=\d)/, '').replace(/\.?0+$/, '');
+  return shifted === '' ? '0' : shifted;
 }
 
 function printBinary(e: Extract<Expr, { k: 'bin' }>): string {

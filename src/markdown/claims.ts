@@ -6,7 +6,7 @@
 // is the expression at the start of its content (`0.83` in `= 0.83 which is good`); what
 // follows it is the label of the next claim. A bracketed note, a name before the next
 // relation and `or` with a second value end a step too (see step-ends.ts).
-import { evaluateStudent, latexToMathjs } from '../latex/index.js';
+import { decimalsOf, evaluateStudent, FUNCTION_WORDS, latexToMathjs, plainTokenLength, textAsLatex, type LatexPolicy } from '../latex/index.js';
 import { limit } from '../limits.js';
 import type { Claim, Refusal, Step } from '../types.js';
 import { normaliseLabel } from './labels.js';
@@ -27,6 +27,9 @@ export interface Chain {
 
 export interface StepOptions {
   logBase?: number;
+  /** The document's number convention (decided over the whole document, convention.ts). */
+  numbers?: LatexPolicy['numbers'];
+  dotThousands?: boolean;
 }
 
 /**
@@ -153,13 +156,6 @@ function firstOffset(frags: Frag[]): number | undefined {
 
 // ------------------------------------------------------------------ steps in running text
 
-/** Function names written in running text (`log 0.1`, `sigmoid(0.5)`), lower case as in math. */
-const FUNCTION_WORDS = new Set([
-  'log', 'ln', 'exp', 'sqrt', 'sin', 'cos', 'tan', 'tanh', 'sigma', 'sigmoid', 'softmax', 'relu',
-  'max', 'min', 'sum', 'mean', 'abs', 'logistic', 'dot', 'det', 'diag', 'norm',
-]);
-const EXPRESSION_TOKEN = /\s+|(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|\\[A-Za-z]+|_\{[^{}\n]*\}|_[\p{L}\p{N}]+|[+\-−*/^×·÷%!{}|']|\p{L}+/uy;
-
 /**
  * Splits content after a relation into the step (math, and the expression that opens
  * running text) and the rest (prose that may label the next claim). When running text
@@ -233,30 +229,17 @@ function expressionLength(text: string): number {
       if (open.length === 0) [good, afterValue] = [i, true];
       continue;
     }
-    if (c === ',' && open.length > 0) {
+    if ((c === ',' || c === ';') && open.length > 0) {
       i += 1;
       continue;
     }
-    EXPRESSION_TOKEN.lastIndex = i;
-    const match = EXPRESSION_TOKEN.exec(text);
-    if (!match || !isExpressionWord(match[0], text, i + match[0].length)) break;
-    i += match[0].length;
-    if (open.length === 0 && match[0].trim() !== '') [good, afterValue] = [i, /^[\d.%]/.test(match[0])];
+    const length = plainTokenLength(text, i);
+    if (length === 0) break;
+    const token = text.slice(i, i + length);
+    i += length;
+    if (open.length === 0 && token.trim() !== '') [good, afterValue] = [i, /^[\d.%]/.test(token)];
   }
   return open.length > 0 ? Math.min(good, open[0]) : good;
-}
-
-/**
- * A word in an expression: a function name applied to something (`log 0.1`, `exp(2)`),
- * a short name in capitals (`TP`, `FP`, `PR`), or one letter not followed by another word
- * (`x_i (…)`, not `a good result`).
- */
-function isExpressionWord(token: string, text: string, end: number): boolean {
-  if (!/^\p{L}/u.test(token)) return true;
-  const after = text.slice(end, end + 4);
-  if (FUNCTION_WORDS.has(token)) return /^\s*[(\[\d.\\]/.test(after);
-  if (/^[A-Z]{2,3}$/.test(token)) return true;
-  return token.length === 1 && !/^\s+\p{L}{2}/u.test(after);
 }
 
 function cut(frag: Frag, from: number, to: number): Frag {
@@ -345,7 +328,7 @@ function stepOf(frags: Frag[], ctx: ClaimContext): Step {
   const { line, column } = ctx.source.place(firstOffset(frags) ?? frags[0]?.map[0] ?? 0);
   const length = frags.reduce((sum, frag) => sum + (frag.omitted ?? 0), written.length);
   if (length > MAX_MATH_CHARS) return overLong(written, length, line, column);
-  const base = { source: written, line, column, decimals: decimalsOf(written) };
+  const base = { source: written, line, column, decimals: decimalsOf(written, ctx.options.numbers) };
   const refused = (refusal: Refusal): Step => ({ ...base, expr: null, symbols: [], value: null, percent: false, refusal });
   if (frags.every((frag) => frag.kind === 'text') && expressionLength(written) === 0) {
     return refused({ kind: 'unreadable', code: 'unreadable-value', reason: `words, not math: "${written.slice(0, 40)}"` });
@@ -377,39 +360,11 @@ function overLong(written: string, length: number, line: number, column: number)
 
 /** One step's LaTeX -> mathjs expression, free symbols, and value when it has none. */
 function convert(latex: string, options: StepOptions): Pick<Step, 'expr' | 'symbols' | 'value' | 'percent' | 'refusal'> {
-  const converted = latexToMathjs(latex, options.logBase === undefined ? {} : { logBase: options.logBase });
+  const { logBase, numbers, dotThousands } = options;
+  const converted = latexToMathjs(latex, { ...(logBase === undefined ? {} : { logBase }), ...(numbers === undefined ? {} : { numbers }), ...(dotThousands === undefined ? {} : { dotThousands }) });
   if (!converted.ok) return { expr: null, symbols: [], value: null, percent: false, refusal: converted.refusal };
   const { expr, symbols, percent } = converted;
   if (symbols.length > 0) return { expr, symbols, value: null, percent, refusal: null };
   const evaluated = evaluateStudent(expr);
   return evaluated.ok ? { expr, symbols, value: evaluated.value, percent, refusal: null } : { expr, symbols, value: null, percent, refusal: evaluated.refusal };
-}
-
-/**
- * Running text as LaTeX: Unicode operators, thousands separators (`1,000`), and function
- * names KaTeX would read as letters (`sigma(z)`).
- */
-function textAsLatex(text: string): string {
-  return text
-    .replace(/×/g, '\\times ')
-    .replace(/[·⋅]/g, '\\cdot ')
-    .replace(/÷/g, '\\div ')
-    .replace(/−/g, '-')
-    .replace(/(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d,])/g, (number) => number.replaceAll(',', ''))
-    .replace(/(?<![\\\p{L}])(sigma|log|ln|exp|tanh|sin|cos|tan|max|min)(?=\s*\(|\s+\d)/gu, '\\$1');
-}
-
-const PLAIN_NUMBER = /^[+\-−]?(\d*)(?:\.(\d+))?\s*(?:[eE]([+-]?\d+)|\\times\s*10\s*\^\s*\{?\s*([+\-−]?\d+)\s*\}?)?\s*(?:\\?%)?$/;
-
-/**
- * Digits written after the decimal point when the step is a plain number: `0.82` -> 2,
- * `.69` -> 2, `58%` -> 0, `1.5e-3` -> 4 (the last written digit is in the 10^-4 place).
- */
-export function decimalsOf(source: string): number | null {
-  const text = source.replace(/^\$+|\$+$/g, '').trim();
-  const match = PLAIN_NUMBER.exec(text);
-  if (!match || (match[1] === '' && match[2] === undefined)) return null;
-  const written = match[2]?.length ?? 0;
-  const exponent = Number((match[3] ?? match[4] ?? '0').replace('−', '-'));
-  return Math.max(0, written - exponent);
 }

@@ -1,8 +1,9 @@
 // Reading a submission (SPEC §5): text -> tree -> sections, headings, blocks -> claims.
 import type { Nodes } from 'mdast';
-import type { Block, Claim, NotebookPlace, ParsedSubmission } from '../types.js';
+import { addEvidence, decideConvention, emptyEvidence } from '../latex/index.js';
+import type { Block, Claim, NotebookPlace, NumberConvention, ParsedSubmission } from '../types.js';
 import { isProse, leafBlocks, type LeafBlock } from './blocks.js';
-import { chainsOf, claimOf, MAX_STEPS, type ClaimContext } from './claims.js';
+import { chainsOf, claimOf, MAX_STEPS, type Chain, type ClaimContext } from './claims.js';
 import { scanHeadings } from './headings.js';
 import { checkReadCounts, decodeSubmission } from './input.js';
 import type { MathSpan } from './math-spans.js';
@@ -23,6 +24,8 @@ export { isNotebook, MAX_NOTEBOOK_BYTES } from './notebook.js';
 export interface ReadOptions {
   /** Base of a bare `\log` in student math (rubric `log_base`); e, by default. */
   logBase?: number;
+  /** The rubric's `numbers`: fixes the convention instead of the document's evidence. */
+  numbers?: NumberConvention;
 }
 
 /**
@@ -45,14 +48,17 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
   const { headings, topics } = scanHeadings(blocks, source, spans, new Set(markers.map((marker) => marker.line)));
   const sections = buildSections(markers, topics, source);
   const stream: StreamContext = { source, mathAt: mathByOpen(spans, tree, source.text), markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines };
-  const claimContext: ClaimContext = { source, at: sections.at, options, budget: { steps: MAX_STEPS }, memo: new Map() };
   const grids = [...blocks.flatMap((block) => (block.node.type === 'table' ? [gfmGrid(block.node, source.text)] : [])), ...tabTables];
   const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))));
   const cells = grids.reduce((sum, grid) => sum + grid.reduce((n, row) => n + row.length, 0), 0);
   checkReadCounts({ headings: headings.length, cells, claims: chains.length + cells });
+  const numbers = numberConvention(chains, grids, source.text, options.numbers);
+  const stepOptions = { logBase: options.logBase, numbers: numbers.settled ? numbers.convention : ('unsettled' as const), dotThousands: numbers.dotThousands };
+  const claimContext: ClaimContext = { source, at: sections.at, options: stepOptions, budget: { steps: MAX_STEPS }, memo: new Map() };
   const claims = [...chains.map((chain) => claimOf(chain, claimContext)), ...grids.flatMap((grid) => tableClaims(grid, stream, claimContext)), ...blocks.flatMap((block) => programClaims(block, stream, claimContext))];
   const read: ParsedSubmission = {
     student: parsed.student,
+    numbers: { convention: numbers.convention, settled: numbers.settled },
     sections: sections.sections,
     headings,
     blocks: outputBlocks(blocks, source, markers, tabLines, grids, sections),
@@ -119,6 +125,17 @@ function codeBody(block: LeafBlock, source: SourceText): StreamBlock | null {
   const endLine = closed ? block.endLine - 1 : block.endLine;
   if (endLine < startLine) return null;
   return { kind: 'code', start: source.lineStart(startLine), end: source.lineEnd(endLine), startLine, endLine, inQuote: block.inQuote };
+}
+
+/**
+ * The document's number convention from the student's own math: the steps of every
+ * claim and every table cell, over the whole document (code is not in the stream).
+ */
+function numberConvention(chains: Chain[], grids: Grid[], text: string, fixed: NumberConvention | undefined) {
+  const evidence = emptyEvidence();
+  for (const chain of chains) for (const step of chain.steps) addEvidence(step.map((frag) => frag.text).join(''), evidence);
+  for (const grid of grids) for (const row of grid) for (const cell of row) addEvidence(text.slice(cell.start, cell.end), evidence);
+  return decideConvention(evidence, fixed);
 }
 
 /** Offset where the spaces and tabs right before an offset start. */

@@ -3,6 +3,7 @@
 // top-level symbols count: nothing inside braces, brackets, `\left…\right` or an
 // environment, except the rows of aligned environments (`aligned`, `split`, `array`…),
 // whose `&` is a space and whose `\\` is a line end.
+import { unwrapPresentation } from '../latex/index.js';
 import { isShortName, looksLikeName } from './names.js';
 import type { Mapped, StreamItem } from './stream.js';
 
@@ -47,8 +48,14 @@ export function tokenize(items: StreamItem[]): Token[] {
 function lexMathItem(item: Extract<StreamItem, { kind: 'math' }>): Token[] {
   const out: Token[] = [];
   if (item.omitted !== undefined) lexLongMath(item, item.omitted, out);
-  else lexMath(item, out);
+  else lexMath(unwrapped(item), out);
   return out;
+}
+
+/** `\boxed{F = …}`: the wrapper off, so the relation inside is seen (src/latex/wrappers.ts). */
+function unwrapped<T extends Mapped>(item: T): T {
+  const plain = unwrapPresentation(item.text);
+  return plain === null ? item : { ...item, text: plain.text, map: plain.kept.map((k) => item.map[k]) };
 }
 
 /**
@@ -224,6 +231,9 @@ const LAYOUT_ENVIRONMENTS = new Set([
 /** A `\text{…}` opening with one of these words joins two claims (`\text{where } p_j = …`). */
 const CONNECTIVE_TEXT = /^(?:and|where|if|for|with|since|so|then|hence|thus|otherwise|when|or|let|i\.?e\.?,?|e\.?g\.?,?|s\.?t\.?|such that|given)$/i;
 
+/** `\text{ or }` between two values: a hedge, not a connective between two claims. */
+const HEDGE_TEXT = /^or$/i;
+
 function lexMath(item: Mapped & { display: boolean }, out: Token[]): void {
   const trimmed = item.display ? withoutEquationNumber(item) : item;
   const tokens = latexTokens(trimmed.text);
@@ -253,8 +263,17 @@ function lexMath(item: Mapped & { display: boolean }, out: Token[]): void {
     else if (token.text === ':' && (next?.token.text === '=' || matchAt(VALUE_START, trimmed.text, end) > 0)) {
       frag.boundary({ t: 'rel', offset, inMath: true });
       if (next?.token.text === '=') drop[next.k] = true;
+    } else if (token.text === ',' && /\d$/.test(frag.current()) && /^\d/.test(trimmed.text.slice(end, end + 1))) {
+      // `0,82`: a decimal comma or a thousands group; the converter reads it under the document's convention.
+      frag.add(token.at, end);
     } else if (END_CHARS.has(token.text) || END_COMMANDS.has(token.text)) frag.boundary({ t: 'end', offset });
-    else if (TEXT_COMMANDS.has(token.text) && CONNECTIVE_TEXT.test(groupAfter(tokens, k).body.trim())) {
+    else if (TEXT_COMMANDS.has(token.text) && HEDGE_TEXT.test(groupAfter(tokens, k).body.trim())) {
+      // `0.379 \text{ or } 0.165`: two values offered in one formula; the claim reader marks the hedge.
+      const group = groupAfter(tokens, k);
+      frag.flush();
+      out.push({ t: 'frag', frag: { kind: 'text', text: ' or ', map: [offset, offset, offset, offset] } });
+      dropRange(drop, group.from, group.to);
+    } else if (TEXT_COMMANDS.has(token.text) && CONNECTIVE_TEXT.test(groupAfter(tokens, k).body.trim())) {
       frag.boundary({ t: 'end', offset });
       dropWithGroup(tokens, k, drop);
     } else frag.add(token.at, end);
@@ -271,6 +290,7 @@ function separatesPieces(before: string, tokens: LatexToken[], k: number): boole
   if (before.trim() === '' || ENDS_WITH_OPERATOR.test(before)) return false;
   let j = k + 1;
   while (j < tokens.length && (tokens[j].kind === 'space' || tokens[j].text === '&' || WIDE_SPACES.has(tokens[j].text))) j += 1;
+  if (j < tokens.length && TEXT_COMMANDS.has(tokens[j].text) && HEDGE_TEXT.test(groupAfter(tokens, j).body.trim())) return false;
   return j < tokens.length && !CONTINUES.has(tokens[j].text);
 }
 

@@ -208,6 +208,10 @@ export const RubricSchema = z
       .union([z.literal('e'), z.literal(10), z.literal(2)], { error: 'expected e, 10 or 2' })
       .default('e')
       .describe('How \\log is read in LaTeX (student work and expected_latex): e (default), 10 or 2.'),
+    numbers: z
+      .enum(['decimal-point', 'decimal-comma'])
+      .optional()
+      .describe('How submissions write decimals: decimal-point (0.82) or decimal-comma (0,82, with ; between vector entries). Unset: each submission’s own math decides.'),
     defaults: DefaultsSchema.optional(),
     context: z
       .record(Identifier, z.union([z.string().min(1), NumericData], { error: 'expected a mathjs expression (text), a number, a list or a matrix' }))

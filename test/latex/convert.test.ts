@@ -145,7 +145,10 @@ describe('policy and output form', () => {
   test.each([
     ['\\frac{50}{50+7+4}', '50 / (50 + 7 + 4)'],
     ['1.5 \\times 10^{-3}', '1.5e-3'],
-    ['71\\%', '71 / 100'],
+    // A written percentage is its decimal, shifted in digits (82.2 / 100 is 0.8220000000000001).
+    ['71\\%', '0.71'],
+    ['82.2\\%', '0.822'],
+    ['(1 + 2)\\%', '(1 + 2) / 100'],
     ['2^{-1}', '2^(-1)'],
     ['x_i(\\sigma(z) - y)', 'x_i * (sigmoid(z) - y)'],
     ['\\frac{a}{b - c} - (d - e)', 'a / (b - c) - (d - e)'],

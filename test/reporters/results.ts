@@ -31,6 +31,7 @@ export function result(fields: Partial<GradeResult> & Pick<GradeResult, 'questio
   return {
     id: 'sam',
     submission: 'submissions/sam.md',
+    numberConvention: 'decimal-point',
     rubric: 'hw-metrics',
     student: 'sam',
     score,
