@@ -27,6 +27,7 @@ export const PUBLIC_FIELDS = {
     reveal: 'kept', // always rewritten to `found`
     classes: 'kept', // class names a label may use
     log_base: 'kept', // how \log is read
+    numbers: 'kept', // how decimals are written
     defaults: 'kept',
     context: 'secret',
     questions: 'kept',
