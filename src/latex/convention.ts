@@ -17,8 +17,9 @@ export interface ConventionEvidence {
 export interface DecidedConvention {
   convention: NumberConvention;
   /**
-   * The document (or the rubric) settles it. When the document writes both kinds, a
-   * number that reads differently under the two is `ambiguous-number`.
+   * The document (or the rubric) settles it. When the document writes both kinds, or no
+   * decimal at all, a number that reads differently under the two is `ambiguous-number`
+   * (`1,000` alone: a thousands group, or 1 with a decimal comma?).
    */
   settled: boolean;
   dotThousands: boolean;
@@ -52,8 +53,6 @@ export function decideConvention(evidence: ConventionEvidence, fixed?: NumberCon
   if (fixed !== undefined) return { convention: fixed, settled: true, dotThousands, evidence };
   if (evidence.comma > 0 && evidence.point === 0) return { convention: 'decimal-comma', settled: true, dotThousands, evidence };
   if (evidence.point > 0 && evidence.comma === 0) return { convention: 'decimal-point', settled: true, dotThousands, evidence };
-  // No decimal written at all: nothing says decimal comma, and nothing is ambiguous.
-  if (evidence.comma === 0 && evidence.point === 0) return { convention: 'decimal-point', settled: true, dotThousands, evidence };
   const convention = evidence.comma > evidence.point ? 'decimal-comma' : 'decimal-point';
   return { convention, settled: false, dotThousands, evidence };
 }

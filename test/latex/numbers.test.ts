@@ -123,8 +123,8 @@ describe('the document decides the convention from its own math', () => {
     [['1,000.5'], 'decimal-point', true],
     [['[0.1, 0.2]'], 'decimal-point', true],
     // Not evidence: a thousands group either way, a comma between arguments, integers.
-    [['1,234', '\\max(0,5)', '42'], 'decimal-point', true],
-    [['1.500'], 'decimal-point', true],
+    [['1,234', '\\max(0,5)', '42'], 'decimal-point', false],
+    [['1.500'], 'decimal-point', false],
     // Both kinds written: not settled.
     [['0,82', '0,7', '0.5'], 'decimal-comma', false],
     [['0,82', '0.5', '0.7'], 'decimal-point', false],

@@ -23,6 +23,7 @@ function close(actual: NumericValue | null, expected: NumericValue): void {
 describe('the document decides its number convention', () => {
   const comma = '1. Precision = 0,667\n\n2. L = 1,0817\n\n3. MSE = 11,3\n\n4. z = (0,9; 1,7)\n\n5. $p = 0{,}82$\n\n6. $m = \\max(0; 0,5)$\n';
   const point = '1. precision = 0.667\n\n2. n = 1,000\n\n3. $m = \\max(0,5)$\n';
+  const integers = '1. n = 1,000\n\n2. $m = \\max(0,5)$\n';
   const mixed = '1. a = 0,82\n\n2. b = 0.5\n\n3. $m = \\max(0,5)$\n\n4. c = 1,234\n\n5. d = (0,9; 1,7)\n';
   const cases: Array<[name: string, markdown: string, label: string, expected: NumericValue | string, place: string]> = [
     ['comma: 0,667', comma, 'precision', 0.667, '1:16'],
@@ -34,6 +35,8 @@ describe('the document decides its number convention', () => {
     ['point: 0.667', point, 'precision', 0.667, '1:16'],
     ['point: 1,000 is a thousands group', point, 'n', 1000, '3:8'],
     ['point: max(0,5) has two arguments', point, 'm', 5, '5:9'],
+    ['no decimals: 1,000 depends on the convention', integers, 'n', 'ambiguous-number', '1:8'],
+    ['no decimals: max(0,5) depends on the convention', integers, 'm', 'ambiguous-number', '3:9'],
     ['mixed: 0,82 has one reading', mixed, 'a', 0.82, '1:8'],
     ['mixed: 0.5', mixed, 'b', 0.5, '3:8'],
     ['mixed: max(0,5) depends on the convention', mixed, 'm', 'ambiguous-number', '5:9'],
@@ -51,7 +54,7 @@ describe('the document decides its number convention', () => {
     [comma, 'decimal-comma', true],
     [point, 'decimal-point', true],
     [mixed, 'decimal-comma', false],
-    ['1. x = 3\n', 'decimal-point', true],
+    ['1. x = 3\n', 'decimal-point', false],
   ])('convention of %j', (markdown, convention, settled) => {
     expect(readSubmission(markdown).numbers).toEqual({ convention, settled });
   });
