@@ -44,6 +44,7 @@ nav ol,nav ul{margin:0;padding-left:1.2rem}
 code.tex{color:#57606a}
 .limit{color:#9a6700;font:11px system-ui,sans-serif}
 .img{color:#57606a;font-style:italic}
+.cell{margin:.75rem 0 .25rem 3rem;padding-top:.25rem;border-top:1px dashed #d0d7de;color:#57606a;font:12px ui-monospace,monospace}
 math{font-size:1.15em;font-family:"STIX Two Math","Cambria Math","Latin Modern Math","Noto Sans Math",math}
 .display{display:block;overflow-x:auto;overflow-y:hidden;padding:.25rem 0}
 .src>.katex{display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;vertical-align:middle}
@@ -61,11 +62,12 @@ export function htmlReport(result: GradeResult, source: ReportSource): string {
     const error = `<main><p class="error">This submission could not be graded: ${h(result.error)}</p></main>`;
     return htmlPage({ title: `markgrade: ${result.student}`, style: STYLE, body: [header(result), error].join('\n') });
   }
+  const shownLine = shownLineOf(source);
   const page = (article: string) =>
-    htmlPage({ title: `markgrade: ${result.student}`, style: STYLE, body: [header(result), '<main>', answersPanel(result), article, '</main>'].join('\n') });
+    htmlPage({ title: `markgrade: ${result.student}`, style: STYLE, body: [header(result), '<main>', answersPanel(result, shownLine), article, '</main>'].join('\n') });
   const limit = PAGE_LIMIT.perSourceByte * Buffer.byteLength(source.text) + PAGE_LIMIT.fixedBytes;
   const frame = Buffer.byteLength(page(''));
-  return page(submissionPanel(source, marksByLine(result), limit - frame));
+  return page(submissionPanel(source, marksByLine(result, shownLine), limit - frame));
 }
 
 /**
@@ -103,20 +105,69 @@ function header(result: GradeResult): string {
   ].join('\n');
 }
 
+// ---------------------------------------------------------------- places
+
+/** A place as results give it: a line, and in a notebook its cell (and raw file line). */
+interface ResultPlace {
+  line: number | null;
+  cell?: number;
+  fileLine?: number;
+}
+
+/** The row line (of the text shown) a result's place points at; null when it has none. */
+type ShownLine = (place: ResultPlace) => number | null;
+
+/**
+ * In a Markdown file a result's line is the shown line. In a notebook the shown text is
+ * the reader's Markdown view of it, and results point at cell places: each is found
+ * among the view's places (cell, line and file line; else cell and line).
+ */
+function shownLineOf(source: ReportSource): ShownLine {
+  const { places } = source;
+  if (places === undefined) return (place) => place.line;
+  const exact = new Map<string, number>();
+  const inCell = new Map<string, number>();
+  // Fences and blank lines the view adds share the place of a line the student wrote:
+  // the written line wins, whichever comes first.
+  const lines = source.text.split('\n');
+  const added = (i: number) => lines[i] === undefined || lines[i].trim() === '' || VIEW_FENCE.test(lines[i]);
+  for (const pass of [false, true]) {
+    places.forEach((place, i) => {
+      if (added(i) !== pass) return;
+      const key = `${place.cell}:${place.line}`;
+      if (!exact.has(`${key}:${place.fileLine}`)) exact.set(`${key}:${place.fileLine}`, i + 1);
+      if (!inCell.has(key)) inCell.set(key, i + 1);
+    });
+  }
+  return (place) => {
+    if (place.line === null || place.cell === undefined) return place.line;
+    const key = `${place.cell}:${place.line}`;
+    return exact.get(`${key}:${place.fileLine}`) ?? inCell.get(key) ?? null;
+  };
+}
+
+const VIEW_FENCE = /^[ \t>]*(`{3,}|~{3,})/;
+
+/** How a place is named in the list: `line 12`, or `cell 3, line 2` in a notebook. */
+function placeName(place: ResultPlace): string {
+  return place.cell === undefined ? `line ${place.line}` : `cell ${place.cell}, line ${place.line}`;
+}
+
 // ---------------------------------------------------------------- the list of answers
 
-function answersPanel(result: GradeResult): string {
-  const questions = result.questions.map((q, qi) => questionSection(q, qi, showsPoints(result)));
-  const slips = result.slips.map(
-    (s) => `<li><a href="#L${s.line}">line ${s.line}</a>: ${h(describeSlip(s))}</li>`,
-  );
+function answersPanel(result: GradeResult, shownLine: ShownLine): string {
+  const questions = result.questions.map((q, qi) => questionSection(q, qi, showsPoints(result), shownLine));
+  const slips = result.slips.map((s) => {
+    const line = shownLine(s);
+    return `<li>${line === null ? placeName(s) : `<a href="#L${line}">${placeName(s)}</a>`}: ${h(describeSlip(s))}</li>`;
+  });
   const more = moreSlips(result);
   if (more !== null) slips.push(`<li>${h(more)}</li>`);
   const slipSection = slips.length === 0 ? [] : ['<section>', '<h2>Arithmetic slips</h2>', '<ul>', ...slips, '</ul>', '</section>'];
   return ['<nav aria-label="Answers">', ...questions, ...slipSection, '</nav>'].join('\n');
 }
 
-function questionSection(question: QuestionResult, qi: number, points: boolean): string {
+function questionSection(question: QuestionResult, qi: number, points: boolean, shownLine: ShownLine): string {
   const title = question.title ? `: ${h(question.title)}` : '';
   const score = points ? ` <span class="score">${formatPoints(question.score)} / ${formatPoints(question.maxScore)}</span>` : '';
   const heading = `<h2 id="q${qi}">${h(question.id)}${title}${score}</h2>`;
@@ -126,14 +177,14 @@ function questionSection(question: QuestionResult, qi: number, points: boolean):
     heading,
     ...notes.map((note) => `<p class="note">${h(note)}</p>`),
     '<ol>',
-    ...question.answers.map((answer, ai) => answerItem(answer, `a${qi}-${ai}`, points)),
+    ...question.answers.map((answer, ai) => answerItem(answer, `a${qi}-${ai}`, points, shownLine(answer))),
     '</ol>',
     '</section>',
   ].join('\n');
 }
 
-function answerItem(answer: AnswerResult, id: string, points: boolean): string {
-  const name = answer.line === null ? h(answer.id) : `<a href="#L${answer.line}">${h(answer.id)}</a>`;
+function answerItem(answer: AnswerResult, id: string, points: boolean, line: number | null): string {
+  const name = line === null ? h(answer.id) : `<a href="#L${line}">${h(answer.id)}</a>`;
   const feedback = answer.feedback ? `<p class="feedback">${h(answer.feedback)}</p>` : '';
   return (
     `<li id="${id}"><span class="badge ${h(answer.status)}">${STATUS_SYMBOL[answer.status]} ${h(answer.status)}</span> ${name} ` +
@@ -142,20 +193,21 @@ function answerItem(answer: AnswerResult, id: string, points: boolean): string {
 }
 
 /** Verdicts, question starts and slips, as badges keyed by the line they belong to. */
-function marksByLine(result: GradeResult): Map<number, string[]> {
+function marksByLine(result: GradeResult, shownLine: ShownLine): Map<number, string[]> {
   const marks = new Map<number, string[]>();
-  const add = (line: number | null, html: string) => {
+  const add = (place: ResultPlace, html: string) => {
+    const line = shownLine(place);
     if (line !== null) marks.set(line, [...(marks.get(line) ?? []), html]);
   };
   result.questions.forEach((question, qi) => {
-    if (question.found) add(question.line, `<a class="mark question" href="#q${qi}">${h(question.id)}</a>`);
+    if (question.found) add(question, `<a class="mark question" href="#q${qi}">${h(question.id)}</a>`);
     question.answers.forEach((answer, ai) => {
       const badge = `${STATUS_SYMBOL[answer.status]} ${h(answer.id)}`;
-      add(answer.line, `<a class="mark ${h(answer.status)}" href="#a${qi}-${ai}" title="${h(answer.reason)}">${badge}</a>`);
+      add(answer, `<a class="mark ${h(answer.status)}" href="#a${qi}-${ai}" title="${h(answer.reason)}">${badge}</a>`);
     });
   });
   for (const slip of result.slips) {
-    add(slip.line, `<span class="mark slip" title="${h(describeSlip(slip))}">slip</span>`);
+    add(slip, `<span class="mark slip" title="${h(describeSlip(slip))}">slip</span>`);
   }
   return marks;
 }
@@ -177,6 +229,9 @@ interface Row {
   start: number;
   end: number;
   pieces: Piece[];
+  /** In a notebook: the row's lines within its cell, and the cell it opens, if any. */
+  label?: string;
+  opensCell?: number;
 }
 
 /** Room kept for the two page-size notes. */
@@ -193,7 +248,7 @@ const ROW_FRAME_BYTES = 100;
 function submissionPanel(source: ReportSource, marks: Map<number, string[]>, bytesLeft: number): string {
   // The line break that ends the last line starts no line of its own (offsets stay put).
   const text = source.text.endsWith('\n') ? source.text.slice(0, -1) : source.text;
-  const all = rowsOf(text, piecesOf({ ...source, text }));
+  const all = inCells(rowsOf(text, piecesOf({ ...source, text })), source.places);
   const plain = all.map((row) => rowHtml(text, row, marks, null));
   let left = bytesLeft - NOTES_BYTES;
   let kept = 0;
@@ -294,13 +349,29 @@ function rowHtml(text: string, row: Row, marks: Map<number, string[]>, budget: M
   const rowMarks = lines.flatMap((line) => marks.get(line) ?? []);
   // Links to any line of a multi-line row land on the row.
   const anchors = lines.slice(1).map((line) => `<span id="L${line}"></span>`).join('');
-  const number = row.first === row.last ? `${row.first}` : `${row.first}–${row.last}`;
+  const number = row.label ?? (row.first === row.last ? `${row.first}` : `${row.first}–${row.last}`);
   return (
+    (row.opensCell === undefined ? '' : `<div class="cell">cell ${row.opensCell}</div>\n`) +
     `<div class="row${rowMarks.length > 0 ? ' marked' : ''}" id="L${row.first}"><a class="n" href="#L${row.first}">${number}${anchors}</a>` +
     (content === '' ? '' : `<div class="src">${content}</div>`) +
     (rowMarks.length === 0 ? '' : `<div class="marks">${rowMarks.join(' ')}</div>`) +
     '</div>'
   );
+}
+
+/** A notebook's rows numbered within their cells, with a heading where each cell starts. */
+function inCells(rows: Row[], places: ReportSource['places']): Row[] {
+  if (places === undefined) return rows;
+  let cell: number | undefined;
+  return rows.map((row) => {
+    const first = places[row.first - 1];
+    const last = places[row.last - 1] ?? first;
+    if (first === undefined) return row;
+    const opensCell = first.cell !== cell ? first.cell : undefined;
+    cell = last.cell;
+    const label = first.cell === last.cell && first.line !== last.line ? `${first.line}–${last.line}` : `${first.line}`;
+    return { ...row, label, opensCell };
+  });
 }
 
 /** Splits the text into rows, giving each the pieces that start in it. */

@@ -21,6 +21,12 @@ export interface ReportSource {
   math: MathSpan[];
   /** Images, shown by their alt text and never loaded. */
   images: ReportImage[];
+  /**
+   * For a notebook, `text` is the reader's Markdown view of it (markdown cells, code
+   * cells and their text outputs as fenced blocks), and this is the cell place of each
+   * of its lines (index = line - 1): results point at cells, the page shows the view.
+   */
+  places?: Array<{ cell: number; line: number; fileLine: number }>;
 }
 
 /**

@@ -277,3 +277,38 @@ describe('htmlReport: any text gives a page', () => {
     expect(html).not.toContain('alert');
   });
 });
+
+describe('htmlReport: a notebook is shown as the reader’s view of it, numbered by cell', () => {
+  // The view: a markdown cell (cell 1), a code cell (cell 2) and its printed output.
+  const text = ['# Q1', 'Accuracy $= 0.9$', '```python', 'acc = 0.9', '```', '```output', '0.9', '```', ''].join('\n');
+  const places = [
+    { cell: 1, line: 1, fileLine: 5 },
+    { cell: 1, line: 2, fileLine: 6 },
+    { cell: 2, line: 1, fileLine: 12 },
+    { cell: 2, line: 1, fileLine: 12 },
+    { cell: 2, line: 1, fileLine: 12 },
+    { cell: 2, line: 1, fileLine: 20 },
+    { cell: 2, line: 1, fileLine: 20 },
+    { cell: 2, line: 1, fileLine: 20 },
+  ];
+  const written = { ...answer({ id: 'accuracy', status: 'correct', line: 2, column: 12 }), cell: 1, fileLine: 6 };
+  const printed = { ...answer({ id: 'printed', status: 'missing', line: 1, column: 1 }), cell: 2, fileLine: 20 };
+  const notebook = result({ questions: [question({ id: 'q1', line: 1, answers: [written, printed] })] });
+  const html = htmlReportOf(notebook, { ...reportSourceOf(text), places });
+
+  test.each([
+    [2, '2', ['correct ✓ accuracy']],
+    [4, '1', []],
+    [7, '1', ['missing ? printed']],
+  ])('view line %i is labelled %s in its cell, with its marks', (line, label, marks) => {
+    expect(row(html, line)).toContain(`<a class="n" href="#L${line}">${label}</a>`);
+    expect(marksOf(row(html, line))).toEqual(marks);
+  });
+
+  test('each cell starts with its heading; the list links to the view line', () => {
+    expect([...html.matchAll(/<div class="cell">cell (\d+)<\/div>/g)].map((m) => m[1])).toEqual(['1', '2']);
+    expect(html).toContain('<a href="#L2">accuracy</a>');
+    expect(html).toContain('<a href="#L7">printed</a>');
+    expect(row(html, 2)).toContain('<math>');
+  });
+});
