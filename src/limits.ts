@@ -45,6 +45,11 @@ export const LIMIT_TABLE = {
   matrixPower: { value: 64, code: 'matrix-power', what: 'largest integer power of a matrix' },
   // ---- the reference engine (rubric `expected:` and `markgrade eval`): over it, an error instead of running out of memory
   engineCells: { value: 1_000_000, code: 'engine-cells', what: 'cells of a matrix or array that zeros, ones, range, resize, identity, matrix … may create' },
+  // ---- math rendered in the HTML report (reporters/html-math.ts): over one, the formula is shown as its source with the code
+  renderTokens: { value: 50_000, code: 'math-expansion', what: "tokens KaTeX's expander looks at for one formula (`maxExpand` counts expansions, not what they produce)" },
+  pageRenderTokens: { value: 1_000_000, code: 'math-page-expansion', what: 'tokens KaTeX looks at for all formulas of one report page' },
+  renderOutput: { value: 100_000, code: 'math-output', what: 'characters of MathML one formula may render to' },
+  renderedFormulas: { value: 2_000, code: 'math-pieces', what: 'formulas rendered per report page' },
   // ---- reports: a cap, stated in the report ("and N more")
   slips: { value: 100, code: 'slips', what: 'arithmetic slips listed per submission; the rest are counted in `slipsOmitted`' },
 } as const satisfies Record<string, Limit>;

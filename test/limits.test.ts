@@ -9,8 +9,7 @@ import { gradeAll } from '../src/batch.js';
 import { gradeText } from '../src/grade.js';
 import { LIMIT_TABLE } from '../src/limits.js';
 import { readSubmission, SubmissionError } from '../src/markdown/index.js';
-import { gradescopeResults, htmlReport, junitReport, markdownReport, terminalReport } from '../src/reporters/index.js';
-import { reportSourceOf } from '../src/reporters/report-source.js';
+import { gradescopeResults, htmlReport, junitReport, markdownReport, reportSourceOf, terminalReport } from '../src/reporters/index.js';
 import { parseRubric } from '../src/rubric/load.js';
 import type { GradeResult } from '../src/types.js';
 

@@ -11,27 +11,27 @@
 // stops at once. Output over its cap is dropped. Either way the formula is shown as its
 // escaped source with a note naming the limit's code.
 import katex from 'katex';
-import { LIMITS } from '../latex/limits.js';
+import { LIMIT_TABLE } from '../limits.js';
 import { escapeHtml as h } from './text.js';
 
 export const MATH_LIMITS = {
   /** Characters of LaTeX rendered in one formula (the grader reads no more either). */
-  length: LIMITS.latexLength,
+  length: LIMIT_TABLE.latexLength.value,
   /** Tokens KaTeX's expander may look at for one formula (seen: 1–3 per character of source). */
-  tokens: 50_000,
+  tokens: LIMIT_TABLE.renderTokens.value,
   /** Tokens for all formulas of one page together. */
-  pageTokens: 1_000_000,
+  pageTokens: LIMIT_TABLE.pageRenderTokens.value,
   /** Characters of MathML one formula may produce (seen: 10–20 per character of source). */
-  output: 100_000,
+  output: LIMIT_TABLE.renderOutput.value,
   /** Formulas rendered per page; later ones are shown as source. */
-  pieces: 2_000,
+  pieces: LIMIT_TABLE.renderedFormulas.value,
 } as const;
 
 /** Why a formula is shown as source: the limit's code, stable, named on the page. */
-export type MathLimitCode = 'math-length' | 'math-expansion' | 'math-page-expansion' | 'math-output' | 'math-pieces' | 'math-error';
+export type MathLimitCode = 'latex-length' | 'math-expansion' | 'math-page-expansion' | 'math-output' | 'math-pieces' | 'math-error';
 
 const LIMIT_TEXT: Record<MathLimitCode, string> = {
-  'math-length': `longer than ${MATH_LIMITS.length} characters`,
+  'latex-length': `longer than ${MATH_LIMITS.length} characters`,
   'math-expansion': `expands to more than ${MATH_LIMITS.tokens} tokens`,
   'math-page-expansion': `the page's budget of ${MATH_LIMITS.pageTokens} expanded tokens is spent`,
   'math-output': `renders to more than ${MATH_LIMITS.output} characters`,
@@ -66,7 +66,7 @@ class TokenBudgetSpent extends Error {
  */
 export function renderMath(tex: string, display: boolean, budget: MathBudget): RenderedMath {
   if (budget.pieces <= 0) return { code: 'math-pieces' };
-  if (tex.length > MATH_LIMITS.length) return { code: 'math-length' };
+  if (tex.length > MATH_LIMITS.length) return { code: 'latex-length' };
   budget.pieces -= 1;
   let used = 0;
   // KaTeX keeps \def'd macros in this table and asks it about every token it expands.
@@ -98,7 +98,7 @@ function compact(html: string): string {
 
 /**
  * A formula as its escaped source, with a note naming why it is not rendered.
- * @example mathAsSource('$x$', 'math-length') // '<code class="tex">$x$</code> <small class="limit">not rendered (math-length: …)</small>'
+ * @example mathAsSource('$x$', 'latex-length') // '<code class="tex">$x$</code> <small class="limit">not rendered (latex-length: …)</small>'
  */
 export function mathAsSource(source: string, code: MathLimitCode | null): string {
   const note = code === null ? '' : ` <small class="limit">not rendered (${code}: ${h(LIMIT_TEXT[code])})</small>`;

@@ -171,7 +171,7 @@ describe('htmlReport: rendering math is bounded, and a formula over a limit is s
   test.each([
     ['a nested \\def that expands to millions of tokens', `$$${bomb(9)}$$`, 'math-expansion'],
     ['a small macro whose output is huge', `$$\\def\\a{x^{2}+x^{2}+x^{2}+x^{2}+}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b\\b\\b\\b\\b\\b\\b}${'\\c'.repeat(9)}$$`, 'math-output'],
-    ['math over the length limit', `$${'x+'.repeat(3000)}x$`, 'math-length'],
+    ['math over the length limit', `$${'x+'.repeat(3000)}x$`, 'latex-length'],
   ])('%s: %s', (_name, line, code) => {
     const text = `first\n${line}\nlast`;
     const html = htmlReport(one, text);
@@ -198,7 +198,7 @@ describe('htmlReport: rendering math is bounded, and a formula over a limit is s
 
   test.each([
     ['a nested \\def', bomb(9), 'math-expansion'],
-    ['over the length limit', 'x'.repeat(MATH_LIMITS.length + 1), 'math-length'],
+    ['over the length limit', 'x'.repeat(MATH_LIMITS.length + 1), 'latex-length'],
   ])('renderMath: %s gives %s', (_name, tex, code) => {
     expect(renderMath(tex, true, pageMathBudget())).toEqual({ code });
   });
