@@ -248,7 +248,7 @@ const ROW_FRAME_BYTES = 100;
 function submissionPanel(source: ReportSource, marks: Map<number, string[]>, bytesLeft: number): string {
   // The line break that ends the last line starts no line of its own (offsets stay put).
   const text = source.text.endsWith('\n') ? source.text.slice(0, -1) : source.text;
-  const all = inCells(rowsOf(text, piecesOf({ ...source, text })), source.places);
+  const all = inCells(rowsOf(text, piecesOf({ ...source, text })), source.places, text);
   const plain = all.map((row) => rowHtml(text, row, marks, null));
   let left = bytesLeft - NOTES_BYTES;
   let kept = 0;
@@ -359,17 +359,25 @@ function rowHtml(text: string, row: Row, marks: Map<number, string[]>, budget: M
   );
 }
 
-/** A notebook's rows numbered within their cells, with a heading where each cell starts. */
-function inCells(rows: Row[], places: ReportSource['places']): Row[] {
+/**
+ * A notebook's rows numbered within their cells, with a heading where each cell starts.
+ * Lines the view adds (fences around code and output, blank lines between cells) share
+ * a neighbour's place and get no number.
+ */
+function inCells(rows: Row[], places: ReportSource['places'], text: string): Row[] {
   if (places === undefined) return rows;
   let cell: number | undefined;
+  const same = (a: { cell: number; line: number } | undefined, b: { cell: number; line: number } | undefined) =>
+    a !== undefined && b !== undefined && a.cell === b.cell && a.line === b.line;
   return rows.map((row) => {
     const first = places[row.first - 1];
     const last = places[row.last - 1] ?? first;
     if (first === undefined) return row;
     const opensCell = first.cell !== cell ? first.cell : undefined;
     cell = last.cell;
-    const label = first.cell === last.cell && first.line !== last.line ? `${first.line}–${last.line}` : `${first.line}`;
+    const line = text.slice(row.start, row.end);
+    const added = row.first === row.last && (VIEW_FENCE.test(line) || (line.trim() === '' && same(first, places[row.first - 2])));
+    const label = added ? '' : first.cell === last.cell && first.line !== last.line ? `${first.line}–${last.line}` : `${first.line}`;
     return { ...row, label, opensCell };
   });
 }

@@ -4,6 +4,7 @@
 // as a formula is exactly what was graded as one.
 import type { Nodes } from 'mdast';
 import { decodeSubmission } from '../markdown/input.js';
+import { isNotebook, notebookView } from '../markdown/notebook.js';
 import type { MathSpan } from '../markdown/math-spans.js';
 import { parseMarkdown } from '../markdown/parse.js';
 
@@ -36,11 +37,18 @@ export interface ReportSource {
  */
 export function reportSourceOf(content: string | Uint8Array): ReportSource {
   let text: string;
+  let places: ReportSource['places'];
   try {
-    text = decodeSubmission(content);
+    // A notebook is shown as the reader reads it: its Markdown view, plots dropped unread.
+    if (isNotebook(content)) {
+      const view = notebookView(content);
+      places = view.places;
+      text = decodeSubmission(view.text);
+    } else text = decodeSubmission(content);
   } catch {
     return { text: '', math: [], images: [] };
   }
+  const withPlaces = (source: ReportSource): ReportSource => (places === undefined ? source : { ...source, places });
   try {
     // TODO(reading-markdown): when ParsedSubmission carries its math spans and images,
     // take them from there instead of parsing a second time.
@@ -48,9 +56,9 @@ export function reportSourceOf(content: string | Uint8Array): ReportSource {
     const math = [...parsed.spans];
     const images: ReportImage[] = [];
     visit(parsed.tree, text, math, images);
-    return { text, math: math.sort((a, b) => a.open - b.open), images };
+    return withPlaces({ text, math: math.sort((a, b) => a.open - b.open), images });
   } catch {
-    return { text, math: [], images: [] };
+    return withPlaces({ text, math: [], images: [] });
   }
 }
 

@@ -31,6 +31,8 @@ for (const dir of [subs, out, shots]) mkdirSync(dir, { recursive: true });
 
 const examples = path.join(ROOT, 'submissions/hw-networks');
 for (const name of readdirSync(examples)) copyFileSync(path.join(examples, name), path.join(subs, name));
+// A notebook (from the blind red-team fixtures): shown as markdown, code and text outputs.
+copyFileSync(path.join(ROOT, 'test/fixtures/blind/networks/submissions/marsh-tinder.ipynb'), path.join(subs, 'notebook.ipynb'));
 const bomb = `\\def\\a{${'x^{2}+'.repeat(600)}}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b\\b\\b\\b\\b\\b\\b}${'\\c'.repeat(9)}`;
 writeFileSync(
   path.join(subs, 'zz-hostile.md'),
@@ -70,7 +72,7 @@ function check(name, ok, detail = '') {
 }
 
 const pages = [
-  ...readdirSync(subs).map((name) => ({ html: path.join(out, name.replace(/\.md$/, '.html')), source: path.join(subs, name) })),
+  ...readdirSync(subs).map((name) => ({ html: path.join(out, name.replace(/\.(md|ipynb)$/, '.html')), source: path.join(subs, name) })),
   { html: path.join(out, 'summary.html'), source: null },
 ];
 

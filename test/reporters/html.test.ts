@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { gradeText } from '../../src/grade.js';
 import { MATH_LIMITS, pageMathBudget, renderMath } from '../../src/reporters/html-math.js';
 import { htmlReport as htmlReportOf } from '../../src/reporters/html.js';
 import { reportSourceOf } from '../../src/reporters/report-source.js';
+import { parseRubric } from '../../src/rubric/load.js';
 import type { GradeResult } from '../../src/types.js';
 import { htmlTags, type Tag } from './markup.js';
 import { answer, failed, question, result, sample, SAMPLE_SOURCE } from './results.js';
@@ -298,7 +300,9 @@ describe('htmlReport: a notebook is shown as the reader’s view of it, numbered
 
   test.each([
     [2, '2', ['correct ✓ accuracy']],
+    [3, '', []],
     [4, '1', []],
+    [5, '', []],
     [7, '1', ['missing ? printed']],
   ])('view line %i is labelled %s in its cell, with its marks', (line, label, marks) => {
     expect(row(html, line)).toContain(`<a class="n" href="#L${line}">${label}</a>`);
@@ -310,5 +314,54 @@ describe('htmlReport: a notebook is shown as the reader’s view of it, numbered
     expect(html).toContain('<a href="#L2">accuracy</a>');
     expect(html).toContain('<a href="#L7">printed</a>');
     expect(row(html, 2)).toContain('<math>');
+  });
+});
+
+describe('htmlReport of a real notebook: markdown, code and text outputs, escaped; no image', () => {
+  const rubric = parseRubric('rubric: nb\nquestions:\n  - id: q1\n    section: 1\n    answers:\n      - { id: x, label: x, expected: 2 }\n', 'nb.yaml');
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const notebook = JSON.stringify(
+    {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { language: 'python' } },
+      cells: [
+        { cell_type: 'markdown', metadata: {}, source: ['# Homework\n', '\n', '1. x = $1 + 1 = 2$ <b>bold</b>\n', '![plot](attachment:plot.png)'] },
+        {
+          cell_type: 'code',
+          metadata: {},
+          execution_count: 1,
+          source: ['print("<script>alert(1)</script>")'],
+          outputs: [
+            { output_type: 'stream', name: 'stdout', text: ['<script>alert(1)</script>\n'] },
+            { output_type: 'display_data', metadata: {}, data: { 'image/png': png, 'text/plain': ['<Figure size 640x480>'] } },
+          ],
+        },
+      ],
+    },
+    null,
+    1,
+  );
+  const graded = gradeText(rubric, notebook, { submission: 'hw.ipynb', name: 'hw' });
+  const html = htmlReportOf(graded, reportSourceOf(notebook));
+
+  test('the answer is marked on its line of the markdown cell; cells have headings', () => {
+    const x = graded.questions[0].answers[0];
+    expect([x.status, x.line]).toEqual(['correct', 3]);
+    // Cell 1 is the view's first lines, so its line 3 is the view's line 3.
+    expect(marksOf(row(html, 3))).toEqual(['question q1', 'correct ✓ x']);
+    expect(row(html, 3)).toContain('<a class="n" href="#L3">3</a>');
+    expect(row(html, 3)).toContain('<math>');
+    expect([...html.matchAll(/<div class="cell">cell (\d+)<\/div>/g)].map((m) => m[1])).toEqual(['1', '2']);
+  });
+
+  test('code and printed output are shown as escaped text; images are neither loaded nor embedded', () => {
+    expect(html).toContain('print(&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;)');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;</div>');
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');
+    expect(html).toContain('[image: plot]');
+    expect(html).not.toContain(png.slice(0, 20));
+    expect(html).not.toContain('"nbformat"');
+    expect(htmlTags(html).filter((t) => ['img', 'script'].includes(t.name))).toEqual([]);
   });
 });
