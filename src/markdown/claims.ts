@@ -139,6 +139,8 @@ function mathLabel(pending: Frag[]): Frag[] {
   let from = pending.length;
   while (from > 0 && pending[from - 1].kind === 'math') from -= 1;
   const math = pending.slice(from);
+  // OCR splits a subscript off its word (`Recall $_A = …$`): the word is part of the label.
+  if (/^\s*[_^]/.test(math.map((frag) => frag.text).join(''))) return pending;
   return isBlank(math) ? pending : math;
 }
 
@@ -163,6 +165,23 @@ function firstOffset(frags: Frag[]): number | undefined {
  * the claim is found and reported unreadable rather than missing.
  */
 function splitStep(frags: Frag[], beforeRelation = false): { step: Frag[]; rest: Frag[] } {
+  const split = splitAtExpressionEnd(frags, beforeRelation);
+  // `dh = W2 @ dz2 = [0.9, -0.08]`: what follows an unread operator is no label of a new
+  // claim but the rest of a middle step; the chain goes on and its final step decides.
+  const rest = split.rest.map((frag) => frag.text).join('');
+  const names = IMPLICIT_PRODUCT.test(split.step.map((frag) => frag.text).join('')) && IMPLICIT_PRODUCT.test(rest);
+  if (beforeRelation && split.rest.length > 0 && (CONTINUES_STEP.test(rest) || names)) {
+    return { step: trimBlank(frags), rest: [] };
+  }
+  return split;
+}
+
+/** Two short names written apart (`W2 dz2`): a product of variables, not a value and a new label. */
+const IMPLICIT_PRODUCT = /^\s*\p{L}{1,3}\d*\s*$/u;
+/** Content that goes on with an expression: an operator or a script after what was read. */
+const CONTINUES_STEP = /^\s*(?:[@⊙∘·⋅×*/^+\-−√²³ᵀ⁻₀-₉]|\\(?:cdot|times|odot|circ)(?![A-Za-z]))/u;
+
+function splitAtExpressionEnd(frags: Frag[], beforeRelation: boolean): { step: Frag[]; rest: Frag[] } {
   const step: Frag[] = [];
   for (let k = 0; k < frags.length; k++) {
     const frag = frags[k];

@@ -7,6 +7,7 @@ import { chainsOf, claimOf, MAX_STEPS, type Chain, type ClaimContext } from './c
 import { scanHeadings } from './headings.js';
 import { checkReadCounts, decodeSubmission } from './input.js';
 import type { MathSpan } from './math-spans.js';
+import { inlineMarkup, unmarkProducts } from './markup.js';
 import { isNotebook, notebookView } from './notebook.js';
 import { parseMarkdown } from './parse.js';
 import { buildSections, scanMarkers, type MarkerEvent, type SectionIndex } from './sections.js';
@@ -45,9 +46,11 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
   const tabTables = findTabTables(source, firstLine, apart);
   const tabLines = new Set(tabTables.flatMap((grid) => grid.map((row) => row[0].line)));
   const markers = scanMarkers(source, firstLine, union(apart, tabLines));
-  const { headings, topics } = scanHeadings(blocks, source, spans, new Set(markers.map((marker) => marker.line)));
+  const markup = inlineMarkup(tree, source.text.length);
+  unmarkProducts(markup, tree, source.text);
+  const { headings, topics } = scanHeadings(blocks, source, spans, new Set(markers.map((marker) => marker.line)), markup);
   const sections = buildSections(markers, topics, source);
-  const stream: StreamContext = { source, mathAt: mathByOpen(spans, tree, source.text), markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines };
+  const stream: StreamContext = { source, mathAt: mathByOpen(spans, tree, source.text), markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines, markup };
   const grids = [...blocks.flatMap((block) => (block.node.type === 'table' ? [gfmGrid(block.node, source.text)] : [])), ...tabTables];
   const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))));
   const cells = grids.reduce((sum, grid) => sum + grid.reduce((n, row) => n + row.length, 0), 0);
@@ -113,7 +116,7 @@ function programClaims(block: LeafBlock, stream: StreamContext, claimContext: Cl
   if (block.role === 'text') return [];
   const body = codeBody(block, stream.source);
   if (body === null) return [];
-  const items: StreamItem[] = [{ kind: 'end', offset: body.start, marker: block.role === 'output' }, ...blockStream(body, { ...stream, markerAt: new Map() })];
+  const items: StreamItem[] = [{ kind: 'end', offset: body.start, marker: block.role === 'output' }, ...blockStream(body, { ...stream, markerAt: new Map(), markup: undefined })];
   return chainsOf(tokenize(items)).map((chain) => ({ ...claimOf(chain, claimContext), from: block.role as 'code' | 'output' }));
 }
 

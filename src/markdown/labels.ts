@@ -20,7 +20,7 @@ const ACCENTS: Record<string, string> = {
   dot: 'dot', ddot: 'ddot', vec: 'vec', check: 'check', breve: 'breve', acute: 'acute', grave: 'grave',
 };
 const FRACTIONS = new Set(['frac', 'dfrac', 'tfrac', 'cfrac']);
-const DROPPED = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'quad', 'qquad', 'limits', 'nolimits']);
+const DROPPED = new Set(['left', 'right', 'mid', 'vert', 'big', 'Big', 'bigg', 'Bigg', 'quad', 'qquad', 'limits', 'nolimits']);
 /** Combining marks (after NFKD) that are accents students put on variable names. */
 const COMBINING_ACCENTS: Record<string, string> = { '\u0302': 'hat', '\u0304': 'bar', '\u0303': 'tilde', '\u0307': 'dot', '\u0308': 'ddot' };
 /** OCR look-alikes: Cyrillic (and Greek capitals) that print like Latin letters. */

@@ -21,7 +21,8 @@ export interface ParsedMarkdown {
   student: string | null;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkFrontmatter, ['yaml']);
+// Single tildes strike nothing: `~0.5` and `F1 ~ 0.72` are approximations, not GFM strikethrough.
+const processor = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).use(remarkMath).use(remarkFrontmatter, ['yaml']);
 
 const FRONT_MATTER = /^---[ \t]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/;
 

@@ -70,8 +70,12 @@ export function endsWithOperator(frags: Frag[]): boolean {
 export function alternativeValue(rest: Frag[]): string | null {
   const [first, second] = rest;
   if (first?.kind !== 'text') return null;
-  const inText = /^\s*or\s+([+\-−]?\s*(?:\d+(?:[.,]\d+)*|\.\d+)\s*%?)/i.exec(first.text);
+  // `0.763 or 0.9`, and a range `0.26–0.27` (an en or em dash: a hyphen is a minus).
+  const inText = /^\s*(?:or\s+|[–—]\s*)([+\-−]?\s*(?:\d+(?:[.,]\d+)*|\.\d+)\s*%?)/i.exec(first.text);
   if (inText) return inText[1].trim();
+  // A bracketed value offered after `or`: `[0.901, 0] or [0.901, −0.081]`.
+  const bracketed = /^\s*or\s+([(\[][^()\[\]\n]{1,200}[)\]])/i.exec(first.text);
+  if (bracketed && /\d/.test(bracketed[1])) return bracketed[1];
   if (/^\s*or\s*$/i.test(first.text) && second?.kind === 'math' && second.text.trim() !== '') return `$${second.text.trim()}$`;
   return null;
 }

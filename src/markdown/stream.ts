@@ -4,6 +4,7 @@
 import { limit } from '../limits.js';
 import { contentStart, type LeafBlock } from './blocks.js';
 import type { MathSpan } from './math-spans.js';
+import type { Markup } from './markup.js';
 import type { SourceText } from './source.js';
 
 /** Characters with the submission offset of each one. */
@@ -44,6 +45,8 @@ export interface StreamContext {
   markerAt: Map<number, number>;
   /** Lines read elsewhere (tab-separated tables). */
   skipLines: Set<number>;
+  /** Where remark's tree puts inline syntax (markup.ts); code and output blocks have none. */
+  markup?: Markup;
 }
 
 /**
@@ -59,7 +62,7 @@ export function blockStream(block: StreamBlock, ctx: StreamContext): StreamItem[
   let i = block.kind === 'heading' ? block.start + (/^[ \t]*#{0,6}[ \t]*/.exec(text.slice(block.start, end))?.[0].length ?? 0) : block.start;
   let from = i;
   const flush = (to: number): void => {
-    if (to > from) pushText(items, cleanText(text, from, to));
+    if (to > from) pushText(items, cleanText(text, from, to, ctx.markup));
   };
   /** Lines of tab-separated tables are read as tables: skip them here. */
   const skipTableLine = (line: number): void => {
@@ -144,17 +147,16 @@ const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': 
  * closers costs linear time.
  */
 const TEXT_RULES: Rule[] = [
-  [/~~[^~\n]*~~/dg, drop],
+  // Obsidian/Typora highlights `==0.90==`, `==macro F1 = 0.724==` are presentation: their
+  // inside is read as if unmarked. A spaced `a == b` is no highlight (and stays a relation).
+  [/(?<![=<>!])==(?=[^\s=])([^\n]{0,300}?[^\s=])==(?!=)/dg, keepGroup(1)],
+  // A callout's type marker (`> [!note] Title`) is not text; its title and body are.
+  [/^\s*\[![A-Za-z][\w-]*\][+-]?/dg, drop],
   [/<!--[^]{0,1000}?-->/dg, drop],
   [/<sub>/dgi, () => '_'],
   [/<sup>/dgi, () => '^'],
   [/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>/dg, drop],
-  [/!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)/dg, drop],
-  [/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/dg, keepGroup(1)],
-  [/`+([^`\n]+?)`+/dg, keepGroup(1)],
-  [/(\*\*|__)(?=\S)([^\n]{0,300}?\S)\1/dg, keepGroup(2)],
-  [/(?<![\p{L}\p{N}*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![\p{L}\p{N}*])/dgu, keepGroup(1)],
-  [/(?<![\p{L}\p{N}_\\])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?![\p{L}\p{N}_])/dgu, keepGroup(1)],
+  // `**` and `__` that pair with nothing (OCR leaves them about) are no text either.
   [/\*\*|__/dg, drop],
   [/\\([!-/:-@[-`{-~])/dg, keepGroup(1)],
   [/&(?:nbsp|amp|lt|gt|quot|#39);/dg, (match) => ENTITIES[match[0]]],
@@ -162,13 +164,27 @@ const TEXT_RULES: Rule[] = [
 ];
 
 /**
- * Running text with Markdown syntax removed: `**Accuracy**` -> `Accuracy`, `[a](u)` -> `a`,
- * `~~struck~~` -> ``, `\_` -> `_`. `2*0.82*0.77` keeps its `*` (not emphasis).
+ * Running text without its Markdown syntax: the characters remark's tree marks as syntax
+ * or withdrawn (`markup`, see markup.ts: emphasis and link delimiters, code backticks,
+ * struck text, images) are left out, then HTML, escapes and highlights (which remark does
+ * not parse) go. `**Accuracy**` -> `Accuracy`, `[a](u)` -> `a`, `~~0.79~~` -> ``, `\_` -> `_`;
+ * `2*0.82*0.77` keeps its `*` (not emphasis). Without `markup`, only the text rules apply.
  */
-export function cleanText(text: string, from: number, to: number): Mapped {
-  let mapped = slice(text, from, to);
+export function cleanText(text: string, from: number, to: number, markup?: Markup): Mapped {
+  let mapped = markup ? unmarked(text, from, to, markup) : slice(text, from, to);
   for (const [pattern, replace] of TEXT_RULES) mapped = applyRule(mapped, pattern, replace);
   return mapped;
+}
+
+function unmarked(text: string, from: number, to: number, markup: Markup): Mapped {
+  let kept = '';
+  const map: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (markup[i] !== 0) continue;
+    kept += text[i];
+    map.push(i);
+  }
+  return { text: kept, map };
 }
 
 function applyRule(input: Mapped, pattern: RegExp, replace: Rule[1]): Mapped {

@@ -84,7 +84,7 @@ const TILDES = ['~', '∼'];
 /** Arrows that assign when a one-word name stands before them (`w ← [0.3, -0.1]`). */
 const UPDATE_ARROWS = ['←', '<-'];
 /** What must follow `is`, `:` or `~` for it to be a relation: a number, a sign, or `.5`. */
-const VALUE_START = /\s*(?:[+\-−±]\s*)?(?:\d|\.\d)/y;
+const VALUE_START = /\s*(?:[+\-−±]\s*)?(?:\d|\.\d|√|(?:sqrt|log|ln|exp)\s*\(\s*[\d.])/y;
 const ONLY_SPACE = /\s*$/y;
 
 /** What follows a text item: a value, several values (`$a$, $b$`), math with a name of its own, or neither. */

@@ -1,0 +1,81 @@
+// Where inline Markdown syntax sits, read from remark's tree rather than from the raw
+// text: the delimiters of emphasis, strong text and links, the backticks of inline code
+// (their content is text), and whole struck-out text, images and footnote references
+// (not the student's answer). The stream leaves those characters out, so text and math
+// keep their own offsets and `accuracy = *$0.5$*` reads like `accuracy = $0.5$`.
+import type { Nodes, Root } from 'mdast';
+
+/** Per character of the submission: 0 text, 1 Markdown syntax, 2 withdrawn or not text. */
+export type Markup = Uint8Array;
+
+const SYNTAX = 1;
+const WITHDRAWN = 2;
+/** Phrasing nodes whose syntax is everything outside their children. */
+const WRAPPERS = new Set(['emphasis', 'strong', 'link', 'linkReference']);
+/** Phrasing nodes left out whole: struck text is withdrawn; images and footnote marks are no text. */
+const LEFT_OUT = new Set(['delete', 'image', 'imageReference', 'footnoteReference']);
+
+/**
+ * The syntax characters of every phrasing node in the tree (one walk, linear in its size).
+ * Example: for `a **0.5** b` the four `*` are 1, everything else 0.
+ */
+export function inlineMarkup(tree: Root, length: number): Markup {
+  const markup = new Uint8Array(length);
+  const text = { length };
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined && end <= text.length) {
+      if (LEFT_OUT.has(node.type)) {
+        markup.fill(WITHDRAWN, start, end);
+        continue;
+      }
+      if (WRAPPERS.has(node.type) && 'children' in node) markOutside(markup, start, end, node.children);
+      if (node.type === 'inlineCode') markBackticks(markup, start, end, node.value.length);
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return markup;
+}
+
+/**
+ * Emphasis that is really multiplication (`2*0.82*0.77`: remark reads `*0.82*` as
+ * emphasis): a `*` pair with a value right before the opener and right after the closer
+ * stays as written. The one explicit rule of its kind; everything else is the tree's.
+ */
+export function unmarkProducts(markup: Markup, tree: Root, text: string): void {
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'emphasis' && start !== undefined && end !== undefined && text[start] === '*' && text[end - 1] === '*') {
+      if (/[\p{L}\p{N})\]]/u.test(text[start - 1] ?? '') && /[\p{N}(\[.]/u.test(text[end] ?? '')) {
+        markup[start] = 0;
+        markup[end - 1] = 0;
+      }
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+}
+
+function markOutside(markup: Markup, start: number, end: number, children: Nodes[]): void {
+  let at = start;
+  for (const child of children) {
+    const from = child.position?.start.offset;
+    const to = child.position?.end.offset;
+    if (from === undefined || to === undefined) continue;
+    if (from > at) markup.fill(SYNTAX, at, from);
+    at = Math.max(at, to);
+  }
+  if (end > at) markup.fill(SYNTAX, at, end);
+}
+
+/** The backtick runs (and the one space of padding) around inline code; its content is text. */
+function markBackticks(markup: Markup, start: number, end: number, valueLength: number): void {
+  const fence = Math.max(1, Math.floor((end - start - valueLength) / 2));
+  markup.fill(SYNTAX, start, Math.min(end, start + fence));
+  markup.fill(SYNTAX, Math.max(start, end - fence), end);
+}

@@ -1,0 +1,76 @@
+// Inline Markdown, labels and hedges (issue 7): each row is a short submission and every
+// claim it gives as `section|label|final value@line:column` (the value's JSON, `!code` for
+// a refused step, or the expression when it has free symbols).
+import { describe, expect, test } from 'vitest';
+import { readSubmission } from '../../src/markdown/index.js';
+
+function claims(text: string): string[] {
+  return readSubmission(text).claims.map((claim) => {
+    const final = claim.steps[claim.steps.length - 1];
+    const value = final.value !== null ? JSON.stringify(final.value) : final.refusal ? `!${final.refusal.code}` : final.expr;
+    return `${claim.section}|${claim.label}|${value}@${claim.line}:${claim.column}`;
+  });
+}
+
+describe("inline Markdown is read from the tree: emphasis, bold, struck, links, code, highlights, callouts, images", () => {
+  test.each<[string, string[]]>([
+    ["accuracy = *$0.5$*\n", ["|accuracy|0.5@1:14"]],
+    ["accuracy = $0.5$\n", ["|accuracy|0.5@1:13"]],
+    ["x = 2*0.82*0.77\n", ["|x|1.2628@1:5"]],
+    ["**Accuracy** = **0.83**\n", ["|accuracy|0.83@1:18"]],
+    ["*Precision*: 0.8\n", ["|precision|0.8@1:14"]],
+    ["Recall = _0.75_\n", ["|recall|0.75@1:11"]],
+    ["P = ~~0.79~~ 0.81\n", ["|p|0.81@1:14"]],
+    ["F1 A = ~~0.82~~ 0.811\n", ["|f1 a|0.811@1:17"]],
+    ["~~Recall = 0.7~~\n\nRecall = 0.75\n", ["|recall|0.75@3:10"]],
+    ["see [the note](http://x.y/a_b): F1 = 0.5\n", ["|f1|0.5@1:38"]],
+    ["the value `F1 = 0.5`\n", ["|f1|0.5@1:17"]],
+    ["Recall A = ==0.90==\n\nF1 A = 0.811\n", ["|recall a|0.9@1:14", "|f1 a|0.811@3:8"]],
+    ["==macro F1 = 0.724==\n", ["|macro f1|0.724@1:14"]],
+    ["> [!note] Convention\n> Precision C = 15/19 = 0.789\n", ["|precision c|0.789@2:25"]],
+    ["![plot](a.png) AUC = 0.9\n", ["|auc|0.9@1:22"]],
+    ["F1 ~ 0.72\n", ["|f1|0.72@1:6"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe("labels where people put them; prose after an answer starts no claim", () => {
+  test.each<[string, string[]]>([
+    ["so AUC = 0.91\n", ["|auc|0.91@1:10"]],
+    ["Thus the recall is 0.8\n", ["|recall|0.8@1:20"]],
+    ["Correction: F1 = 0.7\n", ["|f1|0.7@1:18"]],
+    ["the mean is 0.28\n", ["|mean|0.28@1:13"]],
+    ["Precision = 0.8, precision is low because the classes overlap\n", ["|precision|0.8@1:13"]],
+    ["Recall $_A=\\frac{45}{50}=0.9$\n", ["|recall a|0.9@1:26"]],
+    ["the RMSE is sqrt(0.054) = 0.232.\n", ["|rmse|0.232@1:27"]],
+    ["$P(D \\mid +) = 0.27$\n", ["|p d|0.27@1:16"]],
+    ["P = small\n", ["|p|!unreadable-value@1:5"]],
+    ["F1 = 0.8\n\nCorrection: F1 = 0.81\n", ["|f1|0.8@1:6", "|f1|0.81@3:18"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe("two values offered in one claim are two-values; a later claim answers", () => {
+  test.each<[string, string[]]>([
+    ["x = 0.5 or 0.6\n", ["|x|!two-values@1:5"]],
+    ["dz1 = [0.901, 0] or [0.901, -0.081]\n", ["|dz1|!two-values@1:7"]],
+    ["P = 0.26–0.27 (depends on rounding)\n", ["|p|!two-values@1:5"]],
+    ["P = 0.26—0.27\n", ["|p|!two-values@1:5"]],
+    ["P = 0.7 - 0.1\n", ["|p|0.6@1:5"]],
+    ["P = $0.3$ or $0.4$\n", ["|p|!two-values@1:6"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe("an unread middle step does not end the chain", () => {
+  test.each<[string, string[]]>([
+    ["dh = W2 @ dz2 = [0.90, -0.08]\n", ["|dh|[0.9,-0.08]@1:17"]],
+    ["dh = W2 dz2 = [0.994, 0.020]\n", ["|dh|[0.994,0.02]@1:15"]],
+    ["P = TP/(TP+FP) Recall = 0.8\n", ["|p|T * P / (T * P + F * P)@1:5", "|recall|0.8@1:25"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
