@@ -33,7 +33,7 @@ export async function checkSubmission(
   const exitCode = allRead(view) ? 0 : 1;
   const output = options.json
     ? JSON.stringify(view, null, 2) + '\n'
-    : `${rubricLine(rubric)}\n${terminalReport([view], { color: options.color, details: true })}${verdictLine(view)}\n`;
+    : `${rubricLine(rubric)}${conventionLine(view)}\n${terminalReport([view], { color: options.color, details: true })}${verdictLine(view)}\n`;
   return { output, exitCode, view };
 }
 
@@ -52,6 +52,14 @@ export function rubricLine(rubric: LoadedRubric): string {
   const from = rubric.published_from;
   const origin = rubric.public ? ` (public${from ? `, from ${from.rubric} sha256 ${from.sha256}` : ''})` : '';
   return `rubric ${rubric.rubric}${origin}; shows: ${rubric.reveal}`;
+}
+
+/** How numbers were read, when the reader reports it (`numberConvention`): `0,82` is 0.82 under a decimal comma. */
+function conventionLine(view: GradeResult): string {
+  const convention = (view as { numberConvention?: unknown }).numberConvention;
+  if (convention === 'decimal-comma') return '\nnumbers read with a decimal comma (0,82 is 0.82)';
+  if (convention === 'decimal-point') return '\nnumbers read with a decimal point (0.82)';
+  return '';
 }
 
 function verdictLine(view: GradeResult): string {
