@@ -204,8 +204,9 @@ function mapShaped<T>(value: NumericValue, f: (x: number) => T): T | T[] | T[][]
   return (value as number[]).map(f);
 }
 
+/** A percentage reading, without float noise: 83 × 0.01 is 0.83, not 0.8300000000000001. */
 function scale(value: NumericValue, factor: number): NumericValue {
-  return mapShaped(value, (x) => x * factor);
+  return mapShaped(value, (x) => Number((x * factor).toPrecision(15)));
 }
 
 function largestMagnitude(value: NumericValue): number {

@@ -20,13 +20,15 @@ const SCRIPT = `[${SCRIPT_CHARS}]`;
  * accents, `x̄`). Whether a word belongs to the math is `isMathWord`'s question.
  */
 const TOKEN = new RegExp(
-  String.raw`\s+|(?:\d{1,3}(?:['\u00A0\u202F\u2009]\d{3})+(?!\d)|\d+(?:[.,]\d+)*\.?|\.\d+)(?:[eE][+-]?\d+)?|\\[A-Za-z]+|_\{[^{}\n]*\}|_[\p{L}\p{N}]+|${SCRIPT}+|[+\-−*/^×·⋅÷%!{}|'⊙√]|(?:(?!${SCRIPT})[\p{L}\p{M}])+`,
+  String.raw`\s+|(?:\d{1,3}(?:['\u00A0\u202F\u2009]\d{3})+(?!\d)|\d+(?:[.,]\d+)*\.?|\.\d+)(?:[eE][+-]?\d+)?|\\[A-Za-z]+|_\{[^{}\n]*\}|_[\p{L}\p{N}]+|${SCRIPT}+|[+\-−*/^×·⋅÷%!{}|'⊙√@]|(?:(?!${SCRIPT})[\p{L}\p{M}])+`,
   'uy',
 );
 const MARKS = /\p{M}/gu;
 const GREEK = /^[\u0370-\u03FF]+$/u;
 /** What makes a word a name in math: digits, scripts, a subscript or a prime right after it (`dW2`, `hᵀ`, `x_1`, `a'`). */
 const ATTACHED = new RegExp(`^(?:\\d|${SCRIPT}|_|')`, 'u');
+/** A function word applied: primes, a base or power (`log₁₀`, `log_2`, `tanh²`), then its argument. */
+const APPLIED = new RegExp(`^(?:'|${SCRIPT}|_\\{[^{}]*\\}|_\\w+)*\\s*[(\\[\\d.\\\\]`, 'u');
 
 /**
  * The length of the plain-text math token at `at` (0 when there is none: punctuation,
@@ -51,8 +53,8 @@ export function plainTokenLength(text: string, at: number): number {
 function isMathWord(token: string, text: string, end: number): boolean {
   if (!/^\p{L}/u.test(token)) return true;
   const bare = token.replace(MARKS, '');
-  const after = text.slice(end, end + 4);
-  if (FUNCTION_WORDS.has(bare.toLowerCase())) return /^'*\s*[(\[\d.\\]/.test(after) || (bare === 'σ' && ATTACHED.test(after));
+  const after = text.slice(end, end + 12);
+  if (FUNCTION_WORDS.has(bare.toLowerCase())) return APPLIED.test(after) || (bare === 'σ' && ATTACHED.test(after));
   if (/^[A-Z]{2,3}$/.test(bare)) return true;
   if (ATTACHED.test(after)) return bare.length <= 4 || GREEK.test(bare);
   if (/^\p{Ll}\p{Lu}\p{L}?$/u.test(bare)) return true;
@@ -74,6 +76,8 @@ export function textAsLatex(text: string): string {
     .replace(/[·⋅]/g, '\\cdot ')
     .replace(/÷/g, '\\div ')
     .replace(/⊙/g, '\\odot ')
+    // numpy's matrix product `W2 @ dz2`.
+    .replace(/@/g, '\\cdot ')
     .replace(/−/g, '-')
     .replace(DIGIT_NAME, (_, letters: string, digits: string) => `{${letters}}_{${digits}}`)
     .replace(/(?<![\\\p{L}])(sigma|log|ln|exp|tanh|sin|cos|tan|max|min)(?=\s*\(|\s+\d)/gu, '\\$1');

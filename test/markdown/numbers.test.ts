@@ -204,3 +204,40 @@ describe('slips in both conventions and in percentage points', () => {
     expect(findSlips(readSubmission(markdown).claims)).toHaveLength(count);
   });
 });
+
+describe('values read without float noise', () => {
+  const rubric = parseRubric(
+    `rubric: noise
+questions:
+  - id: q1
+    section: 1
+    answers:
+      - { id: acc, label: accuracy, expected: 0.83, unit: either }
+      - { id: pct, label: share, expected: 82.2 }
+`,
+    'noise.yaml',
+  );
+  test.each([
+    ['1. accuracy = 83', 'acc', 0.83],
+    ['1. accuracy = 82.2 %', 'acc', 0.822],
+    ['1. share = 82.2 %', 'pct', 82.2],
+  ])('%j reads %d', (markdown, id, got) => {
+    const result = gradeText(rubric, `${markdown}\n`, { submission: 't.md', name: 't' });
+    const answer = result.questions[0].answers.find((a) => a.id === id)!;
+    expect(answer.got).toBe(got);
+  });
+});
+
+describe('plain-text function words with a base or a power', () => {
+  test.each([
+    ['1. L = −log₁₀(0.180) ≈ 0.745\n', 'l', 0.745],
+    ['1. t = tanh²(0) + 1 = 1\n', 't', 1],
+    ['1. dh = W2 @ dz2 = [0.90, -0.08]\n', 'dh', [0.9, -0.08]],
+  ])('%j', (markdown, label, expected) => {
+    const claims = readSubmission(markdown).claims.filter((c) => c.label === label);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].steps).toHaveLength(2);
+    close(claims[0].steps[1].value, expected);
+    expect(claims[0].steps[0].refusal).toBeNull();
+  });
+});
