@@ -6,7 +6,9 @@ import { defineConfig } from 'rolldown';
 export default defineConfig({
   input: { cli: 'dist/cli.js', 'grade-worker': 'dist/grade-worker.js' },
   platform: 'node',
-  external: [/^node:/],
+  // tinypool starts its workers from its own entry file, found next to its module: it
+  // must stay in node_modules (a runtime dependency) for that path to exist.
+  external: [/^node:/, 'tinypool'],
   // jsonc-parser's `main` is a UMD wrapper whose inner requires a bundler cannot follow;
   // its `module` build bundles cleanly.
   resolve: { mainFields: ['module', 'main'] },

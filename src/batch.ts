@@ -1,12 +1,13 @@
 // Grading many submissions and writing the batch's files (SPEC §3): a report per
-// submission, summary.json and gradebook.csv always, other formats when asked.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// submission, written as soon as it is graded, then summary.json and gradebook.csv
+// (always) and the other batch formats asked for, last, from what was graded. Every file
+// goes through the one atomic writer (writer.ts).
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { listSubmissions, shard, type DiscoveryOptions, type SubmissionFile } from './files.js';
-import { failedResult, gradeFile } from './grade.js';
+import { checkOutFolder, listSubmissions, shard, UsageError, BATCH_FILES, type DiscoveryOptions, type SubmissionFile } from './files.js';
+import { failedResult, readAndGrade } from './grade.js';
 import { sharedDisplayNames } from './identity.js';
-import { applyOverrides, checkOverrides, type OverridesFile } from './overrides.js';
+import { applyOverrides, checkOverrides, type Override, type OverridesFile } from './overrides.js';
 import {
   gradebookCsv,
   gradescopeResults,
@@ -23,47 +24,188 @@ import { reportSourceOf } from './reporters/report-source.js';
 import { forStudent, type Reveal } from './reporters/reveal.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { GradeResult } from './types.js';
+import { gradeInPool, type PoolOptions } from './pool.js';
+import { OutputFolder } from './writer.js';
 
-export interface GradeAllOptions extends DiscoveryOptions {
+export interface GradeAllOptions extends DiscoveryOptions, PoolOptions {
   /** `I/N`: grade every N-th submission starting at the I-th (1-based). */
   shard?: string;
-  /** Worker threads to grade in (default 1: in this thread). */
-  jobs?: number;
   /** Called after each submission, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** TA points, checked against the whole class before grading and applied by report name. */
   overrides?: OverridesFile;
 }
 
+/** A result and the report name it is written under. */
+export interface Graded {
+  name: string;
+  result: GradeResult;
+}
+
+/** What a worker (or this thread) does for one submission: grade it and render its report files. */
+export interface SubmissionJob {
+  file: SubmissionFile;
+  /** This submission's TA points (by answer id). */
+  overrides: Record<string, Override>;
+  /** Formats whose per-submission files to render. */
+  formats: readonly Format[];
+  /** What the student files (md, html, gradescope) show (default: the rubric's `reveal`). */
+  reveal?: Reveal;
+}
+
+export interface SubmissionOutcome {
+  result: GradeResult;
+  /** Report files, as [extension, content], in the order they are written. */
+  files: Array<[string, string]>;
+}
+
 /**
- * Grades every submission below the given files and folders, in sorted order.
- * One broken submission never stops the batch: it gets a result with `error`.
+ * Grades every submission below the given files and folders, in sorted order, without
+ * writing anything. One broken submission never stops the batch: it gets a result with
+ * `error`.
  * @example const results = await gradeAll(rubric, ['submissions/hw3'])
  */
 export async function gradeAll(rubric: LoadedRubric, inputs: string[], options: GradeAllOptions = {}): Promise<Graded[]> {
-  const whole = await listSubmissions(inputs, options);
+  const { files } = await listClass(rubric, inputs, options);
+  const results = new Array<GradeResult>(files.length);
+  await gradeEach(rubric, files, [], options, (index, outcome) => {
+    results[index] = outcome.result;
+  });
+  return files.map((file, i) => ({ name: file.name, result: results[i] }));
+}
+
+export interface BatchOptions extends GradeAllOptions {
+  /** Formats to write besides the JSON reports, summary.json and gradebook.csv. */
+  formats?: readonly Format[];
+  /** What student files (md, html, gradescope, junit) show; default: the rubric's `reveal`. */
+  reveal?: Reveal;
+}
+
+export interface BatchOutcome {
+  /** This run's results, in sorted order (the rows of the batch files). */
+  results: GradeResult[];
+  /** Files of an earlier run that this run removed (relative to `out`). */
+  removed: string[];
+}
+
+/**
+ * `grade`: lists the class, grades it, and writes each submission's reports under `out`
+ * as soon as it is graded, then the batch files. Refuses (UsageError, nothing written)
+ * an `out` inside a graded folder, or batch files under `out` that markgrade did not write.
+ * @example await gradeBatch(rubric, ['submissions/hw3'], 'reports/hw3', { formats: ['md'] })
+ */
+export async function gradeBatch(rubric: LoadedRubric, inputs: string[], out: string, options: BatchOptions = {}): Promise<BatchOutcome> {
+  const formats = options.formats ?? [];
+  await checkOutFolder(out, inputs);
+  const folder = await OutputFolder.open(out);
+  refuseForeignBatchFiles(folder, out, formats);
+  const { whole, files } = await listClass(rubric, inputs, options, folder.isTaken);
+  const results = new Array<GradeResult>(files.length);
+  const reveal = options.reveal ?? rubric.reveal;
+  await gradeEach(rubric, files, formats, { ...options, reveal }, async (index, outcome) => {
+    results[index] = await writeSubmission(folder, outcome).catch((error: unknown) => {
+      // A report that cannot be written (a folder in the way…) is that submission's error.
+      const message = `cannot write its report: ${error instanceof Error ? error.message : String(error)}`;
+      return failedResult(rubric, { submission: files[index].file, name: files[index].name }, message);
+    });
+  });
+  const rows = results.map((r) => batchRow(r, formats, files.length));
+  await writeBatchFiles(folder, rubric.rubric, rows, formats, () => reveal);
+  const classIds = new Set(whole.map((f) => f.name));
+  const removed = await folder.finish((id) => options.shard !== undefined && classIds.has(id));
+  return { results: rows, removed };
+}
+
+/** The class as listed (whole, for checks judged on all of it) and this run's part of it. */
+async function listClass(rubric: LoadedRubric, inputs: string[], options: GradeAllOptions, isTaken?: (file: string) => boolean) {
+  const whole = await listSubmissions(inputs, options, isTaken);
+  if (whole.length === 0) throw new UsageError(`no submission found in ${inputs.join(', ')}`);
   // Judged on the whole class before --shard splits it, so every shard agrees.
   if (options.overrides) checkOverrides(options.overrides, whole.map((f) => f.name), rubric);
-  const files = shard(whole, options.shard);
-  const jobs = Math.min(options.jobs ?? 1, Math.ceil(files.length / MIN_FILES_PER_WORKER));
-  const graded = jobs > 1 ? await gradeInWorkers(rubric, files, jobs, options.onProgress) : await gradeInThread(rubric, files, options.onProgress);
+  return { whole, files: shard(whole, options.shard) };
+}
+
+/** Grades `files` in this thread or in workers; `onOutcome` runs as each one is done (in any order). */
+async function gradeEach(
+  rubric: LoadedRubric,
+  files: SubmissionFile[],
+  formats: readonly Format[],
+  options: GradeAllOptions & { reveal?: Reveal },
+  onOutcome: (index: number, outcome: SubmissionOutcome) => void | Promise<void>,
+): Promise<void> {
   const overrides = options.overrides?.overrides ?? {};
-  return graded.map((g) => ({ ...g, result: applyOverrides(g.result, overrides) }));
+  const jobs = files.map((file): SubmissionJob => ({
+    file,
+    overrides: Object.hasOwn(overrides, file.name) ? overrides[file.name] : {},
+    formats,
+    ...(options.reveal ? { reveal: options.reveal } : {}),
+  }));
+  let done = 0;
+  await gradeInPool(rubric, jobs, options, async (index, outcome) => {
+    await onOutcome(index, outcome);
+    options.onProgress?.(++done, files.length);
+  });
 }
 
-async function gradeInThread(rubric: LoadedRubric, files: SubmissionFile[], onProgress?: (done: number, total: number) => void): Promise<Graded[]> {
-  const graded: Graded[] = [];
-  for (const file of files) {
-    graded.push({ name: file.name, result: await gradeSubmission(rubric, file) });
-    onProgress?.(graded.length, files.length);
+/**
+ * One listed submission, graded and rendered: refused ones (links, collisions) get their
+ * error without being read. The submission is read once; the HTML shows that text.
+ * Files a student reads (md, html, gradescope) show only what the rubric's `reveal`
+ * allows; the JSON report is the TA's.
+ */
+export async function gradeSubmission(rubric: LoadedRubric, job: SubmissionJob, timeout: number): Promise<SubmissionOutcome> {
+  const { file } = job;
+  const meta = { submission: file.file, name: file.name, timeout, ...(file.readFrom ? { readFrom: file.readFrom } : {}) };
+  const { result: graded, bytes } = file.refusal ? { result: failedResult(rubric, meta, file.refusal), bytes: null } : await readAndGrade(rubric, meta);
+  const result = applyOverrides(graded, { [file.name]: job.overrides });
+  return { result, files: renderSubmission(result, job.reveal ?? rubric.reveal, job.formats, bytes ?? '') };
+}
+
+export function renderSubmission(result: GradeResult, reveal: Reveal, formats: readonly Format[], source: string | Uint8Array): Array<[string, string]> {
+  const files: Array<[string, string]> = [['.json', jsonReport(result)]];
+  const shown = forStudent(result, reveal);
+  if (formats.includes('md')) files.push(['.md', markdownReport(shown)]);
+  if (formats.includes('html')) files.push(['.html', htmlReport(shown, reportSourceOf(result.error ? '' : source))]);
+  if (formats.includes('gradescope')) files.push(['.results.json', gradescopeResults(shown)]);
+  return files;
+}
+
+/** Writes one submission's report files; returns its result. */
+async function writeSubmission(folder: OutputFolder, outcome: SubmissionOutcome): Promise<GradeResult> {
+  for (const [extension, content] of outcome.files) await folder.write(outcome.result.id + extension, content, outcome.result.id);
+  return outcome.result;
+}
+
+/** Formats that need every answer's reason and place after the batch (junit.xml, annotations). */
+const NEED_WHOLE_RESULTS: readonly Format[] = ['junit', 'github'];
+
+/**
+ * What the batch files need of a result, and no more, so that memory does not grow with
+ * the class: summary, gradebook and the terminal table need only scores and statuses
+ * (a class of one gets the terminal's details, so it keeps everything).
+ */
+function batchRow(result: GradeResult, formats: readonly Format[], classSize: number): GradeResult {
+  if (classSize === 1 || formats.some((f) => NEED_WHOLE_RESULTS.includes(f))) return result;
+  return {
+    ...result,
+    slips: [],
+    questions: result.questions.map((q) => ({
+      ...q,
+      notes: [],
+      answers: q.answers.map((a) => ({ ...a, reason: '', got: null, shown: null, expected: undefined, interval: undefined })),
+    })),
+  };
+}
+
+/** Batch files under `out` that markgrade did not write: refuse before anything is graded. */
+function refuseForeignBatchFiles(folder: OutputFolder, out: string, formats: readonly Format[]): void {
+  for (const file of batchFilesOf(formats)) {
+    if (folder.isTaken(file)) throw new UsageError(`--out ${out}: ${file} exists and markgrade did not write it; choose another --out`);
   }
-  return graded;
 }
 
-/** One listed submission: refused ones (links, collisions) get their error without being read. */
-export async function gradeSubmission(rubric: LoadedRubric, file: SubmissionFile): Promise<GradeResult> {
-  const meta = { submission: file.file, name: file.name, ...(file.readFrom ? { readFrom: file.readFrom } : {}) };
-  return file.refusal ? failedResult(rubric, meta, file.refusal) : gradeFile(rubric, meta);
+function batchFilesOf(formats: readonly Format[]): string[] {
+  return BATCH_FILES.filter((f) => f === 'summary.json' || f === 'gradebook.csv' || (f === 'summary.html' && formats.includes('html')) || (f === 'junit.xml' && formats.includes('junit')));
 }
 
 /**
@@ -75,59 +217,16 @@ export function batchWarnings(results: GradeResult[]): string[] {
   return sharedDisplayNames(results).map((g) => `warning: ${g.ids.length} submissions display the name ${JSON.stringify(g.student)}: ${g.ids.map((id) => JSON.stringify(id)).join(', ')}`);
 }
 
-/** A worker costs a second of start-up (it loads mathjs): worth it only for many files. */
-const MIN_FILES_PER_WORKER = 50;
-
-/**
- * Grades in `jobs` worker threads; each takes the next file when it is done with one,
- * and results are put back in sorted order, so the output does not depend on timing.
- */
-async function gradeInWorkers(
-  rubric: Pick<LoadedRubric, 'file' | 'sourceText'>,
-  files: SubmissionFile[],
-  jobs: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Graded[]> {
-  const results = new Array<GradeResult>(files.length);
-  let next = 0;
-  let done = 0;
-  const workerUrl = new URL('./grade-worker.js', import.meta.url);
-  const runWorker = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(workerUrl, { workerData: { rubricText: rubric.sourceText, rubricFile: rubric.file } });
-      const sendNext = () => {
-        const index = next++;
-        worker.postMessage(index < files.length ? { index, file: files[index] } : null);
-      };
-      worker.on('message', (message: { ready?: true; index?: number; result?: GradeResult }) => {
-        if (message.result !== undefined && message.index !== undefined) {
-          results[message.index] = message.result;
-          onProgress?.(++done, files.length);
-        }
-        sendNext();
-      });
-      worker.on('error', reject);
-      worker.on('exit', () => resolve());
-    });
-  await Promise.all(Array.from({ length: jobs }, runWorker));
-  return files.map((file, i) => ({ name: file.name, result: results[i] }));
-}
-
-/** A result and the report name it is written under. */
-export interface Graded {
-  name: string;
-  result: GradeResult;
-}
-
-/** Where a submission's report goes: `<out>/<name>.json`. */
+/** Where a submission's report goes: `<out>/<name><extension>`. */
 export function reportPath(out: string, file: Pick<SubmissionFile, 'name'>, extension: string): string {
   return path.join(out, ...file.name.split('/')) + extension;
 }
 
 /**
- * Writes the per-submission JSON reports, summary.json and gradebook.csv under `out`,
- * and the other file formats asked for. Files a student reads (md, html, gradescope,
- * junit) show only what `reveal` (default: the rubric's) allows; the JSON reports are the TA's.
+ * Writes results graded earlier (`gradeAll`) under `out`: the per-submission reports
+ * and the batch files, through the same atomic writer as `gradeBatch`. Files a student
+ * reads (md, html, gradescope, junit) show only what `reveal` (default: the rubric's)
+ * allows; the JSON reports are the TA's. Returns the stale files removed.
  */
 export async function writeBatch(
   out: string,
@@ -135,36 +234,30 @@ export async function writeBatch(
   graded: Graded[],
   formats: readonly Format[] = [],
   reveal: Reveal = rubric.reveal,
-): Promise<void> {
-  await mkdir(out, { recursive: true });
-  for (const { name, result } of graded) {
-    const write = async (extension: string, content: string) => {
-      const file = reportPath(out, { name }, extension);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content);
-    };
-    await write('.json', jsonReport(result));
-    const shown = forStudent(result, reveal);
-    if (formats.includes('md')) await write('.md', markdownReport(shown));
-    if (formats.includes('html')) await write('.html', htmlReport(shown, result.error ? reportSourceOf('') : reportSourceOf(await readFile(result.submission))));
-    if (formats.includes('gradescope')) await write('.results.json', gradescopeResults(shown));
+): Promise<string[]> {
+  const folder = await OutputFolder.open(out);
+  refuseForeignBatchFiles(folder, out, formats);
+  for (const { result } of graded) {
+    const source = result.error ? '' : await readFile(result.submission).catch(() => '');
+    await writeSubmission(folder, { result, files: renderSubmission(result, reveal, formats, source) });
   }
-  await writeBatchFiles(out, rubric.rubric, graded.map((g) => g.result), formats, () => reveal);
+  await writeBatchFiles(folder, rubric.rubric, graded.map((g) => g.result), formats, () => reveal);
+  return folder.finish();
 }
 
 /** The files that cover the whole batch: summary.json, gradebook.csv, and summary.html / junit.xml when asked. */
 async function writeBatchFiles(
-  out: string,
+  folder: OutputFolder,
   rubric: string,
   results: GradeResult[],
   formats: readonly Format[],
   levelFor: (result: GradeResult) => Reveal,
 ): Promise<void> {
   const summary = summarise(rubric, results);
-  await writeFile(path.join(out, 'summary.json'), summaryJson(summary));
-  await writeFile(path.join(out, 'gradebook.csv'), gradebookCsv(results));
-  if (formats.includes('html')) await writeFile(path.join(out, 'summary.html'), summaryHtml(summary));
-  if (formats.includes('junit')) await writeFile(path.join(out, 'junit.xml'), junitReport(results.map((r) => forStudent(r, levelFor(r)))));
+  await folder.write('summary.json', summaryJson(summary));
+  await folder.write('gradebook.csv', gradebookCsv(results));
+  if (formats.includes('html')) await folder.write('summary.html', summaryHtml(summary));
+  if (formats.includes('junit')) await folder.write('junit.xml', junitReport(results.map((r) => forStudent(r, levelFor(r)))));
 }
 
 /**
@@ -172,6 +265,7 @@ async function writeBatchFiles(
  * show what each report's recorded `reveal` allows, unless `reveal` is given.
  */
 export async function writeMerged(out: string, results: GradeResult[], formats: readonly Format[], reveal?: Reveal): Promise<void> {
-  await mkdir(out, { recursive: true });
-  await writeBatchFiles(out, results[0]?.rubric ?? '', results, formats, (r) => reveal ?? r.reveal ?? 'verdict');
+  const folder = await OutputFolder.open(out);
+  refuseForeignBatchFiles(folder, out, formats);
+  await writeBatchFiles(folder, results[0]?.rubric ?? '', results, formats, (r) => reveal ?? r.reveal ?? 'verdict');
 }

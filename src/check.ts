@@ -26,9 +26,10 @@ export interface CheckOutcome {
 export async function checkSubmission(
   rubric: LoadedRubric,
   submission: string,
-  options: { json: boolean; color: boolean },
+  options: { json: boolean; color: boolean; /** Budget in ms, checked between stages (default 30 s). */ timeout?: number },
 ): Promise<CheckOutcome> {
-  const result = await gradeFile(rubric, { submission, name: path.basename(submission).replace(/\.[^.]+$/, '') });
+  const name = path.basename(submission).replace(/\.[^.]+$/, '');
+  const result = await gradeFile(rubric, { submission, name, ...(options.timeout === undefined ? {} : { timeout: options.timeout }) });
   const view = forStudent(result, rubric.reveal);
   const exitCode = allRead(view) ? 0 : 1;
   const output = options.json

@@ -55,8 +55,16 @@ export function parseReveal(value: unknown): Reveal | undefined {
   return value as Reveal;
 }
 
-export function parseJobs(value: unknown): number {
-  if (value === undefined) return 1;
+/** `--timeout` in seconds (0: none) -> milliseconds. */
+export function parseTimeout(value: unknown): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--timeout must be a number of seconds (0: none), got "${value}"`);
+  return seconds * 1000;
+}
+
+/** `--jobs`; not given: `auto` (pool.ts defaultJobs: by class size and cores). */
+export function parseJobs(value: unknown): number | 'auto' {
+  if (value === undefined) return 'auto';
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${value}"`);
   return jobs;

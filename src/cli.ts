@@ -7,7 +7,7 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
-import { batchWarnings, gradeAll, writeBatch, writeMerged, type GradeAllOptions, type Graded } from './batch.js';
+import { batchWarnings, gradeBatch, writeMerged, type BatchOptions, type BatchOutcome } from './batch.js';
 import { checkSubmission, watchSubmission } from './check.js';
 import {
   explainCacError,
@@ -19,10 +19,11 @@ import {
   parseFraction,
   parseJobs,
   parseReveal,
+  parseTimeout,
   underTheBar,
 } from './cli-support.js';
 import { listAssignments } from './course.js';
-import { checkOutFolder, UsageError } from './files.js';
+import { UsageError } from './files.js';
 import { collectReports } from './merge.js';
 import { loadOverrides } from './overrides.js';
 import { exceedsAnnotationLimit, githubAnnotations, githubStepSummary } from './reporters/github.js';
@@ -59,7 +60,8 @@ cli
   .option('--out <dir>', 'Folder for the reports', { default: 'reports' })
   .option('--format <list>', FORMAT_HELP, { default: 'terminal' })
   .option('--reveal <level>', REVEAL_HELP)
-  .option('--jobs <n>', 'Worker threads (default: 1)')
+  .option('--jobs <n>', 'Worker threads (default: one per core, at most 8, when the class is large enough to pay their start-up)')
+  .option('--timeout <seconds>', 'Wall-clock budget per submission; over it, the submission gets an error report', { default: 30 })
   .option('--shard <I/N>', 'Grade every N-th submission starting at the I-th')
   .option('--fail-under <fraction>', 'Exit 1 when a submission scores under this fraction of the automatic points')
   .option('--ext <list>', 'File extensions to read in folders', { default: 'md,ipynb' })
@@ -76,19 +78,19 @@ cli
     if (rubric.public && failUnder !== undefined) {
       throw new UsageError('--fail-under needs the private rubric: a public rubric has no expected values, so nothing is scored');
     }
-    await checkOutFolder(flags.out, paths);
     const overrides = flags.overrides ? await loadOverrides(flags.overrides) : undefined;
     await findSubmissions(paths, discovery); // before sharding: an empty class is an error, an empty shard is not
-    const graded = await gradeWithProgress(rubric, paths, {
+    const level = reveal ?? rubric.reveal;
+    const { results } = await gradeWithProgress(rubric, paths, flags.out, {
+      formats,
+      reveal: level,
       shard: flags.shard,
       ...discovery,
       jobs: parseJobs(flags.jobs),
+      timeout: parseTimeout(flags.timeout),
       ...(overrides ? { overrides } : {}),
     });
-    const level = reveal ?? rubric.reveal;
-    await writeBatch(flags.out, rubric, graded, formats, level);
-    const results = graded.map((g) => g.result);
-    for (const line of batchWarnings(results)) process.stderr.write(line + '\n');
+    const graded = results;
     printStudentStreams(results, formats, level);
     // A TA's run shows everything, except with a public rubric: there is nothing to score.
     const shown = rubric.public ? results.map((r) => forStudent(r, 'found')) : results;
@@ -100,13 +102,14 @@ cli
   .command('check <rubric> <submission>', 'Pre-check one submission: were my answers found and read?')
   .option('--json', 'Print the report as JSON')
   .option('--watch', 'Check again each time the file is saved (Ctrl-C to stop)')
+  .option('--timeout <seconds>', 'Wall-clock budget, checked between stages', { default: 30 })
   .example('  $ markgrade check hw3-public.yaml hw3.md')
   .example('  $ markgrade check hw3-public.yaml hw3.md --watch')
   .action(async (rubricFile: string, submission: string, flags) => {
     const rubric = await loadRubric(rubricFile);
     await mustExist(submission);
     const checkOnce = async () => {
-      const outcome = await checkSubmission(rubric, submission, { json: Boolean(flags.json), color });
+      const outcome = await checkSubmission(rubric, submission, { json: Boolean(flags.json), color, timeout: parseTimeout(flags.timeout) });
       process.stdout.write(outcome.output);
       process.exitCode = outcome.exitCode;
     };
@@ -194,11 +197,8 @@ cli
     await mustExist(flags.submissions);
     for (const assignment of await listAssignments(flags.rubrics, flags.submissions)) {
       const rubric = await loadRubric(assignment.rubric);
-      const out = path.join(flags.out, assignment.name);
-      await checkOutFolder(out, [assignment.submissions]);
-      const graded = await gradeWithProgress(rubric, [assignment.submissions], {});
-      await writeBatch(out, rubric, graded, formats);
-      process.stdout.write(`\n# ${assignment.name}\n` + terminalReport(graded.map((g) => g.result), { color, details: false }));
+      const { results } = await gradeWithProgress(rubric, [assignment.submissions], path.join(flags.out, assignment.name), { formats, jobs: 'auto' });
+      process.stdout.write(`\n# ${assignment.name}\n` + terminalReport(results, { color, details: false }));
     }
   });
 
@@ -255,10 +255,11 @@ function finish(results: GradeResult[], failUnder: number | undefined): void {
   }
 }
 
-async function gradeWithProgress(rubric: LoadedRubric, paths: string[], options: Omit<GradeAllOptions, 'onProgress'>): Promise<Graded[]> {
+/** gradeBatch with a progress bar on a terminal; warnings and removed stale files on stderr. */
+async function gradeWithProgress(rubric: LoadedRubric, paths: string[], out: string, options: Omit<BatchOptions, 'onProgress'>): Promise<BatchOutcome> {
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'grading {bar} {value}/{total}', hideCursor: true, stream: process.stderr }) : null;
   let started = false;
-  const graded = await gradeAll(rubric, paths, {
+  const outcome = await gradeBatch(rubric, paths, out, {
     ...options,
     onProgress: (done, total) => {
       if (!bar) return;
@@ -268,7 +269,9 @@ async function gradeWithProgress(rubric: LoadedRubric, paths: string[], options:
     },
   });
   bar?.stop();
-  return graded;
+  for (const line of batchWarnings(outcome.results)) process.stderr.write(line + '\n');
+  for (const file of outcome.removed) process.stderr.write(`removed ${JSON.stringify(path.join(out, file))}: written by an earlier run, not by this one\n`);
+  return outcome;
 }
 
 function knownOptions(): string[] {

@@ -24,26 +24,44 @@ export interface SubmissionMeta {
   name: string;
   /** The file to read when it differs from `submission` (a symlink resolved when the batch was listed). */
   readFrom?: string;
+  /**
+   * Wall-clock budget in ms (default 30 s, 0: none). In this thread it is checked between
+   * stages (after reading, after each question), so one stage can overrun it; the worker
+   * pool enforces it by ending the worker. Deterministic limits come first (SPEC §8).
+   */
+  timeout?: number;
 }
+
+/** `--timeout`, per submission. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+class TimeoutError extends Error {}
 
 /**
  * Grades one submission file; a file that cannot be read gives a report with `error`.
  * @example await gradeFile(rubric, { submission: 'submissions/hw3/alice.md', name: 'alice' })
  */
 export async function gradeFile(rubric: LoadedRubric, meta: SubmissionMeta): Promise<GradeResult> {
+  return (await readAndGrade(rubric, meta)).result;
+}
+
+/** gradeFile, also handing back the bytes it read (null when it could not read them), for the reports rendered next. */
+export async function readAndGrade(rubric: LoadedRubric, meta: SubmissionMeta): Promise<{ result: GradeResult; bytes: Buffer | null }> {
   let bytes: Buffer;
   try {
     // A notebook stores its plots inline: the text-read limit applies after they are dropped.
     const file = meta.readFrom ?? meta.submission;
     bytes = await readSubmissionFile(file, /\.ipynb$/i.test(file) ? MAX_NOTEBOOK_BYTES : undefined);
   } catch (error) {
-    return { ...failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) };
+    return { result: { ...failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) }, bytes: null };
   }
-  return gradeText(rubric, bytes, meta);
+  return { result: gradeText(rubric, bytes, meta), bytes };
 }
 
 /** Grades submission content already in memory (bytes or text). */
 export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: SubmissionMeta): GradeResult {
+  const budget = meta.timeout ?? DEFAULT_TIMEOUT_MS;
+  const deadline = budget > 0 ? Date.now() + budget : Number.POSITIVE_INFINITY;
   let parsed: ParsedSubmission;
   try {
     parsed = readSubmission(content, { logBase: rubric.logBase, numbers: rubric.numbers });
@@ -51,18 +69,22 @@ export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: 
     return { ...failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) };
   }
   try {
-    return gradeParsed(rubric, parsed, meta);
+    return gradeParsed(rubric, parsed, meta, deadline);
   } catch (error) {
+    if (error instanceof TimeoutError) {
+      return { ...failedResult(rubric, meta, `${meta.submission}: timed out: grading took longer than ${budget / 1000} s (--timeout). Grade it by hand`), errorCode: 'timeout' };
+    }
     // A bug of ours on one odd submission must not stop the batch; the report says so.
     return failedResult(rubric, meta, `${meta.submission}: internal error while grading: ${messageOf(error)}`);
   }
 }
 
 /** Grades a parsed submission against a loaded rubric. */
-export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta: SubmissionMeta): GradeResult {
+export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta: SubmissionMeta, deadline = Number.POSITIVE_INFINITY): GradeResult {
   const headingRegexes = rubric.questions.map((q) => (q.heading === undefined ? null : regexOf(q.heading)));
   const studentValues = new Map<string, NumericValue>();
   const questions = rubric.questions.map((question, index) => {
+    if (Date.now() > deadline) throw new TimeoutError();
     const others = headingRegexes.filter((r, i): r is RegExp => r !== null && i !== index);
     return gradeQuestion(rubric, question, parsed, others, studentValues);
   });

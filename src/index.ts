@@ -17,7 +17,9 @@ export { gradeText, gradeFile, gradeParsed, type SubmissionMeta } from './grade.
 export { readSubmission, type ReadOptions } from './markdown/index.js';
 
 // Grading a batch and writing its files
-export { gradeAll, writeBatch, writeMerged, batchWarnings, reportPath, type GradeAllOptions, type Graded } from './batch.js';
+export { gradeAll, gradeBatch, writeBatch, writeMerged, batchWarnings, reportPath, type GradeAllOptions, type BatchOptions, type BatchOutcome, type Graded } from './batch.js';
+export { defaultJobs, type PoolOptions } from './pool.js';
+export { OutputFolder, MANIFEST } from './writer.js';
 export { listSubmissions, UsageError, type SubmissionFile, type DiscoveryOptions } from './files.js';
 export { listAssignments, type Assignment } from './course.js';
 export { loadOverrides, checkOverrides, applyOverrides, type Override, type Overrides, type OverridesFile } from './overrides.js';

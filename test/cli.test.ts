@@ -77,7 +77,7 @@ describe('markgrade grade', () => {
     expect(report).toMatchObject({ rubric: 'cli-test', student: 'al', score: 2, maxScore: 2, error: null });
     expect(JSON.parse(readFileSync(path.join(dir, 'out', 'bo', 'hw.json'), 'utf8')).student).toBe('bo/hw');
     expect(JSON.parse(readFileSync(path.join(dir, 'out', 'broken.json'), 'utf8')).error).toMatch(/broken\.md/);
-    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['al.json', 'bo', 'broken.json', 'gradebook.csv', 'summary.json']);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['.markgrade-manifest', 'al.json', 'bo', 'broken.json', 'gradebook.csv', 'summary.json']);
     expect(readFileSync(path.join(dir, 'out', 'gradebook.csv'), 'utf8').split('\n')[0]).toBe('id,student,submission,score,maxScore,q1,error');
   });
 
@@ -109,8 +109,9 @@ describe('markgrade grade', () => {
     const { dir, rubric } = course();
     run(['grade', rubric, 'subs', '--shard', '1/2', '--out', 's1'], dir);
     run(['grade', rubric, 'subs', '--shard', '2/2', '--out', 's2'], dir);
-    const one = readdirSync(path.join(dir, 's1')).filter((f) => f !== 'summary.json' && f !== 'gradebook.csv');
-    const two = readdirSync(path.join(dir, 's2')).filter((f) => f !== 'summary.json' && f !== 'gradebook.csv');
+    const batchFiles = ['summary.json', 'gradebook.csv', '.markgrade-manifest'];
+    const one = readdirSync(path.join(dir, 's1')).filter((f) => !batchFiles.includes(f));
+    const two = readdirSync(path.join(dir, 's2')).filter((f) => !batchFiles.includes(f));
     expect([...one, ...two].sort()).toEqual(['al.json', 'bo', 'broken.json']);
   });
 });
