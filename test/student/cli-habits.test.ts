@@ -64,7 +64,7 @@ describe('exit codes', () => {
     const big = course();
     const one = run(['grade', 'rubric.yaml', 'subs/al.md', '--shard', '2/2', '--out', 'empty-shard'], big);
     expect(one.code).toBe(0);
-    expect(readdirSync(path.join(big, 'empty-shard')).sort()).toEqual(['gradebook.csv', 'summary.json']);
+    expect(readdirSync(path.join(big, 'empty-shard')).sort()).toEqual(['.markgrade-manifest', 'gradebook.csv', 'summary.json']);
     expect(run(['grade', 'rubric.yaml', 'subs/al.md', '--shard', '1/2', '--out', 'full-shard'], big).code).toBe(0);
     const merged = run(['merge', 'empty-shard', 'full-shard', '--out', 'merged'], big);
     expect(merged.code).toBe(0);
