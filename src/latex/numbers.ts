@@ -37,6 +37,12 @@ const NUMBER_RUN = /(?<![\w.,\\]|[_^]\{)\d+(?:[.,]\d+)+(?!\d)/g;
  * the thin space U+2009 and the apostrophe (`1'000`), between groups of exactly three digits.
  */
 const UNAMBIGUOUS_GROUPS = /(?<![\d.,'\u00A0\u202F\u2009])[1-9]\d{0,2}(?:['\u00A0\u202F\u2009]\d{3})+(?![\d'\u00A0\u202F\u2009])/g;
+/**
+ * `1 000`, `12 345 678`: plain spaces between groups of exactly three digits after a head
+ * of one to three. A second value is never written `000`-style, so this is one number —
+ * except inside brackets, where `[100 200]` is a row vector.
+ */
+const SPACED_GROUPS = /(?<![\d.,\\])[1-9]\d{0,2}(?: \d{3})+(?![\d]| \d)/g;
 /** siunitx `\num{0,82}`: its input takes `.` and `,` alike as the decimal marker. */
 const SIUNITX_NUM = /\\num\s*\{([^{}]*)\}/g;
 /** `1.5e-3`, `2E5`. */
@@ -64,6 +70,7 @@ export function writtenNumbers(text: string, reading: NumberReading = POINT_READ
   const plain = text
     .replace(SIUNITX_NUM, (_, inner: string) => `{${inner.replace(/\s+/g, '').replace(/,/g, '.')}}`)
     .replace(UNAMBIGUOUS_GROUPS, (number) => number.replace(/['\u00A0\u202F\u2009]/g, ''))
+    .replace(SPACED_GROUPS, (number: string, at: number, whole: string) => (insideBrackets(whole, at) ? number : number.replaceAll(' ', '')))
     .replace(/％/g, '%')
     .replace(PERCENT_WORDS, '%')
     .replace(BRACED_POINT, '.');

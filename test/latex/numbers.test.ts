@@ -53,6 +53,10 @@ const values: Array<[latex: string, policy: Partial<LatexPolicy>, expected: Nume
   ["1'000", POINT, 1000],
   ["1'000'000", COMMA, 1e6],
   ['1\u00a0000', POINT, 1000],
+  ['1 000', POINT, 1000],
+  ['12 345 678', COMMA, 12345678],
+  ['1 000,5', COMMA, 1000.5],
+  ['[100 200]', POINT, [100, 200]],
   ['1\u202f000,5', COMMA, 1000.5],
   // decimal points
   ['0.82', POINT, 0.82],
@@ -79,6 +83,9 @@ const refusals: Array<[latex: string, policy: Partial<LatexPolicy>, code: string
 ];
 
 const plainRefusals: Array<[latex: string, policy: Partial<LatexPolicy>]> = [
+  // Spaces between numbers that are not groups of three are two values.
+  ['1 00', POINT],
+  ['0.5 100', POINT],
   // With decimal points, `0,5` is two values; `;` separates nothing.
   ['0,5', POINT],
   ['(0,9; 1,7)', POINT],
