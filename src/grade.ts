@@ -1,13 +1,9 @@
 // The whole pipeline for one submission, top to bottom:
 // text -> sections and claims -> for each question: region -> claim -> verdict -> score.
-import { diagnose, matchDiagnosis, type Diagnosis } from './checks/diagnoses.js';
 import { checkExpression } from './checks/expression.js';
-import { checkNumber } from './checks/number.js';
 import { cappedSlips } from './checks/slips.js';
-import { withinTolerance } from './checks/tolerance.js';
-import { evaluate } from './engine/index.js';
-import { toNumericValue } from './engine/plain.js';
 import { excerpt } from './excerpt.js';
+import { answerKind } from './kinds/registry.js';
 import { readSubmissionFile } from './files.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
 import { MAX_NOTEBOOK_BYTES, readSubmission, SubmissionError } from './markdown/index.js';
@@ -15,7 +11,7 @@ import { inFilePlaces, placeText } from './places.js';
 import { chooseClaim, shapeOfValue } from './match.js';
 import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
 import type { AnswerResult, CellPlace, Claim, GradeResult, NumericValue, ParsedSubmission, QuestionResult, Step } from './types.js';
-import { flatten, isZero, roundPoints, sameElements, sumPoints } from './values.js';
+import { sumPoints } from './values.js';
 
 export interface SubmissionMeta {
   /** The submission's path as shown in reports. */
@@ -144,7 +140,7 @@ function gradeAnswer(
   answer: LoadedAnswer,
   claims: Claim[],
   region: Region,
-  studentValues: Map<string, NumericValue>,
+  studentValues: ReadonlyMap<string, NumericValue>,
 ): AnswerResult {
   const base = {
     id: answer.id,
@@ -160,7 +156,7 @@ function gradeAnswer(
     return { ...base, status: 'missing', reasonCode: 'not-located', points: 0, got: null, reason: `question not found: ${where}`, line: null, column: null, label: null, shown: null };
   }
   const shape = answer.expectedValue === undefined ? (answer.value ?? null) : shapeOfValue(answer.expectedValue);
-  const choice = chooseClaim(claims, { labels: answer.labels, kind: answer.kind, shape, read: answer.read });
+  const choice = chooseClaim(claims, { labels: answer.labels, kind: answerKind(answer.kind).wants, shape, read: answer.read });
   if (choice.kind === 'unread') {
     const { final } = choice;
     const part = choice.from === 'output' ? "a code cell's printed output" : 'code';
@@ -188,51 +184,7 @@ function gradeAnswer(
     return { ...base, ...found, status: 'unreadable', reasonCode: choice.code, points: 0, got: written, reason: `found "${written}" at ${placeText(final)} but could not read it: ${excerpt(choice.reason)}`, ...limit };
   }
   if (rubric.public) return foundResult(answer, final, { ...base, ...found });
-  if (answer.kind === 'expression') return gradeExpression(answer, final.expr as string, { ...base, ...found });
-  const expected = answer.expectedValue as NumericValue;
-  const verdict = checkNumber(final, expected, answer.tolerance, answer.unit);
-  const graded = { ...base, ...found, got: verdict.got, interval: verdict.interval, reading: verdict.reading };
-  if (verdict.pass) return { ...graded, status: 'correct', reasonCode: verdict.code, points: answer.points, reason: verdict.reason };
-
-  const mistake = answer.mistakes.findIndex(
-    (m) => m.expectedValue !== undefined && withinTolerance(verdict.got, m.expectedValue, answer.tolerance).pass,
-  );
-  if (mistake >= 0) return knownMistake(answer, mistake, graded, `${verdict.reason}; matches a known mistake`);
-  const carried = followThrough(rubric, answer, verdict.got, studentValues);
-  if (carried) {
-    return { ...graded, status: 'partial', reasonCode: 'follow-through', points: roundPoints(answer.points * answer.follow_through), reason: `${verdict.reason}; ${carried}` };
-  }
-  const diagnosis = matchDiagnosis(verdict.got, diagnosesOf(rubric, answer), answer.tolerance);
-  if (diagnosis === null) return { ...graded, status: 'incorrect', reasonCode: verdict.code, points: 0, reason: verdict.reason };
-  return {
-    ...graded,
-    status: 'incorrect',
-    reasonCode: verdict.code,
-    diagnosis: diagnosis.id,
-    points: 0,
-    reason: `${verdict.reason}; looks like ${diagnosis.id}`,
-    feedback: diagnosis.feedback,
-  };
-}
-
-/** A wrong answer the rubric lists under `mistakes`: its credit and feedback. */
-function knownMistake(
-  answer: LoadedAnswer,
-  index: number,
-  graded: Omit<AnswerResult, 'status' | 'reasonCode' | 'points' | 'reason'>,
-  reason: string,
-): AnswerResult {
-  const mistake = answer.mistakes[index];
-  const points = roundPoints(answer.points * mistake.credit);
-  return {
-    ...graded,
-    status: points > 0 ? 'partial' : 'incorrect',
-    reasonCode: 'known-mistake',
-    mistake: index,
-    points,
-    reason,
-    feedback: mistake.feedback,
-  };
+  return answerKind(answer.kind).grade({ rubric, answer, final, found: { ...base, ...found }, studentValues });
 }
 
 /**
@@ -242,96 +194,13 @@ function knownMistake(
  */
 function foundResult(answer: LoadedAnswer, final: Step, found: Omit<AnswerResult, 'status' | 'reasonCode' | 'points' | 'got' | 'reason'>): AnswerResult {
   const place = `at ${final.line}:${final.column}`;
-  if (answer.kind === 'expression') {
+  if (answerKind(answer.kind).wants === 'expression') {
     const expr = final.expr as string;
     const self = checkExpression(expr, expr, answer.domain, answer.id);
     if (self.status === 'unreadable') return { ...found, status: 'unreadable', reasonCode: self.code, points: 0, got: found.written ?? expr, reason: `found ${found.written} ${place}: ${self.reason}` };
     return { ...found, status: 'found', reasonCode: 'read', points: 0, got: expr, reason: `found ${found.written} ${place}` };
   }
   return { ...found, status: 'found', reasonCode: 'read', points: 0, got: final.value as NumericValue, reason: `found ${found.written} ${place}` };
-}
-
-/** Built-in diagnoses depend only on the rubric: computed once per answer. */
-const diagnosisCache = new WeakMap<LoadedAnswer, Diagnosis[]>();
-
-function diagnosesOf(rubric: LoadedRubric, answer: LoadedAnswer): Diagnosis[] {
-  let diagnoses = diagnosisCache.get(answer);
-  if (diagnoses === undefined) {
-    const expected = typeof answer.expected === 'string' ? answer.expected : null;
-    diagnoses = expected === null ? [] : diagnose(rubric.engine, expected, { ...rubric.contextScope, ...trueValues(rubric) });
-    diagnosisCache.set(answer, diagnoses);
-  }
-  return diagnoses;
-}
-
-function gradeExpression(
-  answer: LoadedAnswer,
-  got: string,
-  found: Omit<AnswerResult, 'status' | 'reasonCode' | 'points' | 'got' | 'reason'>,
-): AnswerResult {
-  const expected = answer.expectedExpr as string;
-  const graded = { ...found, expected, got };
-  const verdict = checkExpression(got, expected, answer.domain, answer.id);
-  const place = `at ${placeText({ line: found.line ?? 0, column: found.column ?? 0, cell: found.cell })}`;
-  if (verdict.status !== 'incorrect') {
-    const points = verdict.status === 'correct' ? answer.points : 0;
-    return { ...graded, status: verdict.status, reasonCode: verdict.code, points, reason: `found ${got} ${place}: ${verdict.reason}` };
-  }
-  const mistake = answer.mistakes.findIndex(
-    (m) => m.expectedExpr !== undefined && checkExpression(got, m.expectedExpr, answer.domain, answer.id).status === 'correct',
-  );
-  if (mistake >= 0) return knownMistake(answer, mistake, graded, `found ${got} ${place}: matches a known mistake`);
-  return { ...graded, status: 'incorrect', reasonCode: verdict.code, points: 0, reason: `found ${got} ${place}: ${verdict.reason}` };
-}
-
-/**
- * Follow-through (SPEC §4): right with the student's own earlier answers. Never when an
- * answer it depends on is missing, zero, or equal to the problem's given data.
- */
-function followThrough(
-  rubric: LoadedRubric,
-  answer: LoadedAnswer,
-  got: NumericValue,
-  studentValues: Map<string, NumericValue>,
-): string | null {
-  if (answer.follow_through <= 0 || answer.dependsOn.length === 0 || typeof answer.expected !== 'string') return null;
-  const scope: Record<string, unknown> = { ...rubric.contextScope, ...trueValues(rubric) };
-  const given = Object.values(rubric.contextScope).map(toNumericValue).filter((v): v is NumericValue => v !== null);
-  for (const id of answer.dependsOn) {
-    const own = studentValues.get(id);
-    if (own === undefined || isZero(own) || given.some((g) => sameElements(g, own, 1e-9))) return null;
-    // Use the student's value in the shape of the true one: a written column vector
-    // stands for a 1-D vector, and must not broadcast into a matrix.
-    scope[id] = reshapeLike(own, scope[id]);
-  }
-  const recomputed = toNumericValue(evaluate(rubric.engine, answer.expected, scope));
-  if (recomputed === null || !withinTolerance(got, recomputed, answer.tolerance).pass) return null;
-  return `consistent with your own ${answer.dependsOn.join(', ')} (follow-through)`;
-}
-
-function reshapeLike(value: NumericValue, like: unknown): NumericValue {
-  const target = toNumericValue(like);
-  if (target === null || !Array.isArray(value) || flatten(value).length !== flatten(target).length) return value;
-  if (!Array.isArray(target)) return flatten(value)[0];
-  if (!Array.isArray(target[0])) return flatten(value);
-  const width = (target[0] as number[]).length;
-  const values = flatten(value);
-  return (target as number[][]).map((_, r) => values.slice(r * width, (r + 1) * width));
-}
-
-const trueValuesCache = new WeakMap<LoadedRubric, Record<string, NumericValue>>();
-
-/** The true value of every numeric answer, by id: the scope `expected` values see. */
-function trueValues(rubric: LoadedRubric): Record<string, NumericValue> {
-  let values = trueValuesCache.get(rubric);
-  if (values === undefined) {
-    values = {};
-    for (const answer of rubric.questions.flatMap((q) => q.answers)) {
-      if (answer.expectedValue !== undefined) values[answer.id] = answer.expectedValue;
-    }
-    trueValuesCache.set(rubric, values);
-  }
-  return values;
 }
 
 /** A notebook step's cell and raw file line, for the answer that it gives. */

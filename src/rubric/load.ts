@@ -3,6 +3,7 @@
 // reports all of its problems at once, and runs only when the stages before it found
 // none, so that one mistake is not reported again as the errors it causes.
 import { readFile } from 'node:fs/promises';
+import { answerKind } from '../kinds/registry.js';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { DEFAULT_TOLERANCE, shapeKind } from '../checks/tolerance.js';
@@ -286,7 +287,7 @@ function loadAnswer(rubric: Rubric, question: Question, answer: Answer, path: Sc
   unavailable.set(answer.id, `"${answer.id}" is this answer's own id`);
   const names = (): Names => ({ values: new Set(scope.keys()), unavailable, failed });
 
-  if (answer.kind === 'expression') {
+  if (answerKind(answer.kind).expected === 'expression') {
     const used = new Set<string>();
     if (hasExpected) {
       const outcome = symbolicExpression(ev, answer, [...path, written]);

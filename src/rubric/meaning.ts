@@ -2,6 +2,7 @@
 // classes, locators that can match, answers that can be graded, a public rubric that
 // gives nothing away, self-tests that name existing ids.
 import { normalisePath } from '../markdown/markers.js';
+import { answerKind, answerKinds } from '../kinds/registry.js';
 import { formatPath } from './errors.js';
 import type { Report } from './expected.js';
 import { answerPoints } from './points.js';
@@ -77,15 +78,14 @@ function checkQuestion(rubric: Rubric, question: Question, path: SchemaPath, rep
     if (!rubric.public && !manual && answer.expected === undefined && answer.expected_latex === undefined) {
       report(at, 'an answer needs expected or expected_latex (or manual: true)');
     }
-    const misplaced = answer.kind === 'expression' ? NUMERIC_ONLY : EXPRESSION_ONLY;
+    const own = answerKind(answer.kind).keys;
+    const misplaced = answerKinds().flatMap((kind) => kind.keys).filter((key) => !own.includes(key)) as Array<keyof typeof answer>;
     for (const key of misplaced) {
       if (answer[key] !== undefined) report([...at, key], `"${key}" does not apply to kind: ${answer.kind}`, { key: true });
     }
   });
 }
 
-const NUMERIC_ONLY = ['tolerance', 'unit', 'follow_through'] as const;
-const EXPRESSION_ONLY = ['domain'] as const;
 
 /** A public rubric holds locators and labels only: nothing that gives an answer away. */
 function checkPublic(rubric: Rubric, report: Report): void {

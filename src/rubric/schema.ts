@@ -3,6 +3,7 @@
 // Objects are strict so that a misspelt key is an error, not a silently ignored option.
 // Rules that need the whole rubric (unique ids, names in `expected`) live in load.ts.
 import { z } from 'zod';
+import { BUILT_IN_KINDS, isAnswerKind } from '../kinds/registry.js';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -96,7 +97,9 @@ export const AnswerSchema = z
     expected: Expression.optional().describe('mathjs expression over context, classes, the engine and the ids of answers above; or a number, list or matrix.'),
     expected_latex: z.string().min(1).optional().describe('The expected value (or, for kind: expression, the expected expression) in LaTeX.'),
     kind: z
-      .enum(['number', 'expression'])
+      .string()
+      .refine(isAnswerKind, { error: `expected one of the answer kinds: ${BUILT_IN_KINDS.join(', ')}` })
+      .meta({ enum: [...BUILT_IN_KINDS] })
       .default('number')
       .describe('number (default): a number, vector or matrix compared under tolerance; expression: symbolic, compared at random points.'),
     value: z
