@@ -177,6 +177,25 @@ export interface Claim {
 /** How a document writes decimals (SPEC §5). */
 export type NumberConvention = 'decimal-point' | 'decimal-comma';
 
+/**
+ * A formula as the reader read it, by offsets into the decoded text (for a notebook, its
+ * Markdown view): delimiters at `open`…`contentStart` and `contentEnd`…`end`.
+ */
+export interface FormulaPlace {
+  open: number;
+  contentStart: number;
+  contentEnd: number;
+  end: number;
+  display: boolean;
+}
+
+/** An image `![alt](url)` or `![alt][ref]` (offsets of the whole of it): never read, never loaded. */
+export interface ImagePlace {
+  start: number;
+  end: number;
+  alt: string;
+}
+
 export interface ParsedSubmission {
   /** Front matter `student:`, if any. */
   student: string | null;
@@ -189,6 +208,10 @@ export interface ParsedSubmission {
   headings: Heading[];
   blocks: Block[];
   claims: Claim[];
+  /** Every formula the claims were read from (display and inline), in document order: what a report shows as math. */
+  math: FormulaPlace[];
+  /** Images, in document order (a report shows their alt text). */
+  images: ImagePlace[];
   /**
    * For a notebook: its cell count and the place of every line of the Markdown view the
    * reader read (index = line - 1). Sections, headings, blocks and claims count lines of

@@ -7,7 +7,7 @@ import { chainsOf, claimOf, MAX_STEPS, type Chain, type ClaimContext } from './c
 import { scanHeadings } from './headings.js';
 import { checkReadCounts, decodeSubmission } from './input.js';
 import type { MathSpan } from './math-spans.js';
-import { inlineMarkup, unmarkProducts } from './markup.js';
+import { imagesOf, inlineMarkup, unmarkProducts } from './markup.js';
 import { isNotebook, notebookView } from './notebook.js';
 import { parseMarkdown } from './parse.js';
 import { buildSections, scanMarkers, type MarkerEvent, type SectionIndex } from './sections.js';
@@ -50,7 +50,8 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
   unmarkProducts(markup, tree, source.text);
   const { headings, topics } = scanHeadings(blocks, source, spans, new Set(markers.map((marker) => marker.line)), markup);
   const sections = buildSections(markers, topics, source);
-  const stream: StreamContext = { source, mathAt: mathByOpen(spans, tree, source.text), markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines, markup };
+  const mathAt = mathByOpen(spans, tree, source.text);
+  const stream: StreamContext = { source, mathAt, markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines, markup };
   const grids = [...blocks.flatMap((block) => (block.node.type === 'table' ? [gfmGrid(block.node, source.text)] : [])), ...tabTables];
   const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))));
   const cells = grids.reduce((sum, grid) => sum + grid.reduce((n, row) => n + row.length, 0), 0);
@@ -66,6 +67,8 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
     headings,
     blocks: outputBlocks(blocks, source, markers, tabLines, grids, sections),
     claims: inDocumentOrder(claims),
+    math: [...mathAt.values()].sort((a, b) => a.open - b.open),
+    images: imagesOf(tree),
   };
   return notebook ? inCells(read, notebook.places, notebook.cells) : read;
 }

@@ -4,6 +4,7 @@
 // (not the student's answer). The stream leaves those characters out, so text and math
 // keep their own offsets and `accuracy = *$0.5$*` reads like `accuracy = $0.5$`.
 import type { Nodes, Root } from 'mdast';
+import type { ImagePlace } from '../types.js';
 
 /** Per character of the submission: 0 text, 1 Markdown syntax, 2 withdrawn or not text. */
 export type Markup = Uint8Array;
@@ -78,4 +79,18 @@ function markBackticks(markup: Markup, start: number, end: number, valueLength: 
   const fence = Math.max(1, Math.floor((end - start - valueLength) / 2));
   markup.fill(SYNTAX, start, Math.min(end, start + fence));
   markup.fill(SYNTAX, Math.max(start, end - fence), end);
+}
+
+/** The images of the tree with their alt text, in document order. */
+export function imagesOf(tree: Root): ImagePlace[] {
+  const images: ImagePlace[] = [];
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if ((node.type === 'image' || node.type === 'imageReference') && start !== undefined && end !== undefined) images.push({ start, end, alt: node.alt ?? '' });
+    else if ('children' in node) for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]);
+  }
+  return images;
 }

@@ -74,3 +74,15 @@ describe("an unread middle step does not end the chain", () => {
     expect(claims(text)).toEqual(expected);
   });
 });
+
+describe('the formulas and images the reader read are exposed for reports', () => {
+  test.each<[string, Array<[number, number, boolean]>, Array<[number, number, string]>]>([
+    ['a $x$ b\n', [[2, 5, false]], []],
+    ['$$\nL = 1\n$$\n\n![plot](p.png) and \\(y\\)\n', [[0, 11, true], [32, 37, false]], [[13, 27, 'plot']]],
+    ['`$5` and $y = 2$\n', [[9, 16, false]], []],
+  ])('%j', (text, math, images) => {
+    const parsed = readSubmission(text);
+    expect(parsed.math.map((m) => [m.open, m.end, m.display])).toEqual(math);
+    expect(parsed.images.map((i) => [i.start, i.end, i.alt])).toEqual(images);
+  });
+});
