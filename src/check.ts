@@ -8,6 +8,7 @@ import path from 'node:path';
 import { gradeFile } from './grade.js';
 import { forStudent, wasRead } from './reporters/reveal.js';
 import { terminalReport } from './reporters/terminal.js';
+import { escapeTerminal, terminalJson } from './reporters/text.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { GradeResult } from './types.js';
 
@@ -33,8 +34,8 @@ export async function checkSubmission(
   const view = forStudent(result, rubric.reveal);
   const exitCode = allRead(view) ? 0 : 1;
   const output = options.json
-    ? JSON.stringify(view, null, 2) + '\n'
-    : `${rubricLine(rubric)}${conventionLine(view)}\n${terminalReport([view], { color: options.color, details: true })}${verdictLine(view)}\n`;
+    ? terminalJson(view) + '\n'
+    : `${escapeTerminal(rubricLine(rubric) + conventionLine(view))}\n${terminalReport([view], { color: options.color, details: true })}${verdictLine(view)}\n`;
   return { output, exitCode, view };
 }
 

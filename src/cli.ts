@@ -29,6 +29,7 @@ import { loadOverrides } from './overrides.js';
 import { exceedsAnnotationLimit, githubAnnotations, githubStepSummary } from './reporters/github.js';
 import { FORMATS, terminalReport, type Format } from './reporters/index.js';
 import { forStudent, type Reveal } from './reporters/reveal.js';
+import { escapeTerminal, escapeTerminalLine, terminalJson } from './reporters/text.js';
 import { RubricError } from './rubric/errors.js';
 import { loadRubric, type LoadedRubric } from './rubric/load.js';
 import { closestName } from './rubric/names.js';
@@ -114,7 +115,7 @@ cli
       process.exitCode = outcome.exitCode;
     };
     await checkOnce();
-    if (flags.watch) await watchSubmission(submission, checkOnce, (line) => process.stderr.write(line + '\n'));
+    if (flags.watch) await watchSubmission(submission, checkOnce, (line) => process.stderr.write(escapeTerminal(line) + '\n'));
   });
 
 cli
@@ -126,7 +127,7 @@ cli
     const { readFile } = await import('node:fs/promises');
     const { readSubmission, formatExtract } = await import('./markdown/index.js');
     const parsed = readSubmission(await readFile(submission));
-    process.stdout.write(flags.json ? JSON.stringify(parsed, null, 2) + '\n' : formatExtract(parsed));
+    process.stdout.write(flags.json ? terminalJson(parsed) + '\n' : escapeTerminal(formatExtract(parsed)));
   });
 
 cli
@@ -198,7 +199,7 @@ cli
     for (const assignment of await listAssignments(flags.rubrics, flags.submissions)) {
       const rubric = await loadRubric(assignment.rubric);
       const { results } = await gradeWithProgress(rubric, [assignment.submissions], path.join(flags.out, assignment.name), { formats, jobs: 'auto' });
-      process.stdout.write(`\n# ${assignment.name}\n` + terminalReport(results, { color, details: false }));
+      process.stdout.write(`\n# ${escapeTerminalLine(assignment.name)}\n` + terminalReport(results, { color, details: false }));
     }
   });
 
@@ -222,7 +223,7 @@ async function main(): Promise<void> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const cacError = isCacError(error);
-    process.stderr.write(`markgrade: ${cacError ? explainCacError(message, knownOptions()) : message}\n`);
+    process.stderr.write(`markgrade: ${escapeTerminal(cacError ? explainCacError(message, knownOptions()) : message)}\n`);
     process.exitCode = error instanceof UsageError || error instanceof RubricError || cacError ? 2 : 3;
   }
 }
@@ -246,11 +247,11 @@ function showsTerminal(formats: readonly Format[]): boolean {
 /** Names on stderr the submissions that could not be graded and those under --fail-under; sets exit 1. */
 function finish(results: GradeResult[], failUnder: number | undefined): void {
   const review = needsReview(results);
-  if (review.length > 0) process.stderr.write(`needs review (${review.length} could not be graded):\n${review.join('\n')}\n`);
+  if (review.length > 0) process.stderr.write(`needs review (${review.length} could not be graded):\n${escapeTerminal(review.join('\n'))}\n`);
   if (failUnder === undefined) return;
   const under = underTheBar(results, failUnder);
   if (under.length > 0) {
-    process.stderr.write(under.join('\n') + '\n');
+    process.stderr.write(escapeTerminal(under.join('\n')) + '\n');
     process.exitCode = 1;
   }
 }
@@ -269,8 +270,8 @@ async function gradeWithProgress(rubric: LoadedRubric, paths: string[], out: str
     },
   });
   bar?.stop();
-  for (const line of batchWarnings(outcome.results)) process.stderr.write(line + '\n');
-  for (const file of outcome.removed) process.stderr.write(`removed ${JSON.stringify(path.join(out, file))}: written by an earlier run, not by this one\n`);
+  for (const line of batchWarnings(outcome.results)) process.stderr.write(escapeTerminal(line) + '\n');
+  for (const file of outcome.removed) process.stderr.write(escapeTerminal(`removed ${JSON.stringify(path.join(out, file))}: written by an earlier run, not by this one\n`));
   return outcome;
 }
 

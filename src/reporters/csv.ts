@@ -8,22 +8,36 @@ export function gradebookCsv(results: GradeResult[]): string {
   const rows = results.map((result) => {
     const byId = new Map(result.questions.map((q) => [q.id, q.score]));
     return [
-      result.id,
-      result.student,
-      result.submission,
+      textCell(result.id),
+      textCell(result.student),
+      textCell(result.submission),
       result.error === null ? formatNumber(result.score) : '', // not graded: no score, not a 0
       formatNumber(result.maxScore),
       ...questionIds.map((id) => (byId.has(id) ? formatNumber(byId.get(id)!) : '')),
-      result.error ?? '',
+      textCell(result.error ?? ''),
     ];
   });
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  return [header.map(textCell), ...rows].map((row) => row.map(quoted).join(',')).join('\n') + '\n';
 }
 
-function csvCell(value: string): string {
-  // A leading = + - @ would be run as a formula by spreadsheets: quote it away.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP's list, plus the
+ * full-width forms some spreadsheets fold to them), after any leading blanks or controls.
+ */
+const FORMULA_START = /^[\s\u0000-\u001f]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
+
+/**
+ * A text cell a spreadsheet shows as text: one that could start a formula gets a leading
+ * `'` — whatever follows, so `-1+1+cmd|' /C calc'!A0` is neutralised too. Scores never
+ * pass through here: they are numbers and stay numbers.
+ * @example textCell("=HYPERLINK(\"x\")") // "'=HYPERLINK(\"x\")"
+ */
+export function textCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function quoted(cell: string): string {
+  return /[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 function formatNumber(value: number): string {

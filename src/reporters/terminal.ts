@@ -5,7 +5,7 @@
 // Colour only when asked (the CLI decides: TTY, NO_COLOR).
 import type { AnswerResult, GradeResult, Status } from '../types.js';
 import { levelOf, showsPoints } from './reveal.js';
-import { describeSlip, moreSlips, formatPoints, showValue, STATUS_SYMBOL, stripInvalidChars } from './text.js';
+import { describeSlip, moreSlips, formatPoints, showValue, STATUS_SYMBOL, escapeTerminalLine } from './text.js';
 
 export type { Reveal } from './reveal.js';
 
@@ -100,9 +100,9 @@ function withoutFloatNoise(value: AnswerResult['got']): AnswerResult['got'] {
   return value;
 }
 
-/** Student text on one terminal line: no control characters, no line breaks. */
+/** Student text on one terminal line: control characters shown escaped, no line breaks. */
 function safe(text: string): string {
-  return stripInvalidChars(text).replace(/[\u0080-\u009f]/g, '').replace(/[\r\n\t]+/g, ' ');
+  return escapeTerminalLine(text);
 }
 
 function unique<T>(values: T[]): T[] {

@@ -15,6 +15,48 @@ export function stripInvalidChars(text: string): string {
   return text.replace(INVALID_CHARS, '');
 }
 
+/**
+ * Characters a terminal would act on rather than show: C0 controls but the line feed,
+ * DEL, C1 controls (U+009B is a one-byte CSI), bidirectional overrides and isolates
+ * (text that reads differently than it is), lone surrogates and noncharacters.
+ */
+const TERMINAL_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A character as a visible escape: `\x1B`, `\u202E`. */
+function visibleEscape(c: string): string {
+  const code = c.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The one escaper for text markgrade prints to a terminal (student text, names, file
+ * names, messages that quote them): every character a terminal would act on is shown as
+ * a visible escape, so an ESC sequence in a submission can neither colour, move, retitle
+ * nor hide anything. Line feeds are kept.
+ * @example escapeTerminal('a\u001b[31mb\n') // 'a\\x1B[31mb\n'
+ */
+export function escapeTerminal(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, visibleEscape);
+}
+
+/**
+ * Like escapeTerminal, for one line: runs of line breaks and tabs become one space.
+ * @example escapeTerminalLine('a\r\nb\u009b') // 'a b\\x9B'
+ */
+export function escapeTerminalLine(text: string): string {
+  return escapeTerminal(text.replace(/[\r\n\t]+/g, ' '));
+}
+
+/**
+ * A value as indented JSON for a terminal: still valid JSON (`JSON.parse` gives the value
+ * back), with DEL, C1 controls, bidirectional controls and line separators written as
+ * `\uXXXX` — JSON.stringify escapes only C0 controls.
+ * @example terminalJson({ s: '\u009b2J' }) // '{\n  "s": "\\u009b2J"\n}'
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
