@@ -117,7 +117,7 @@ function gradeQuestion(
   const region = locate(parsed, { section: question.section, heading: question.heading, text: question.text }, otherHeadings);
   const claims = claimsIn(parsed.claims, region);
   const answers = question.answers.map((answer) => {
-    const result = gradeAnswer(rubric, answer, claims, region, studentValues);
+    const result = gradeAnswerSafely(answer, () => gradeAnswer(rubric, answer, claims, region, studentValues));
     if (typeof result.got !== 'string' && result.got !== null && result.status !== 'unreadable') {
       studentValues.set(answer.id, result.got);
     }
@@ -245,4 +245,38 @@ function errorCodeOf(error: unknown): { errorCode?: string } {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * One answer's grading. A computation on a value the student chose (its shape or type)
+ * must not end the submission: an error there makes this answer `incorrect` with
+ * `shape-mismatch` when it is about shapes, else `unreadable` with `error`; the other
+ * answers are graded as usual.
+ */
+function gradeAnswerSafely(answer: LoadedAnswer, grade: () => AnswerResult): AnswerResult {
+  try {
+    return grade();
+  } catch (error) {
+    const shape = isShapeError(error);
+    return {
+      id: answer.id,
+      maxPoints: answer.points,
+      ...(answer.expectedValue === undefined ? {} : { expected: answer.expectedValue }),
+      status: shape ? 'incorrect' : 'unreadable',
+      reasonCode: shape ? 'shape-mismatch' : 'error',
+      points: 0,
+      got: null,
+      reason: `${shape ? 'shapes do not fit' : 'could not be graded'}: ${error instanceof Error ? error.message : String(error)}`,
+      line: null,
+      column: null,
+      label: null,
+      shown: null,
+    };
+  }
+}
+
+/** mathjs's errors about sizes and shapes (DimensionError, "Matrix must be square", …). */
+function isShapeError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'DimensionError' || /dimension|must be square|size|shape|mismatch/i.test(error.message);
 }

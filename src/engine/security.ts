@@ -2,6 +2,7 @@
 // or parse new expressions are replaced by ones that throw, so an expression can only
 // compute. TypeScript keeps the real entry points, saved before the override.
 import type { MathJsInstance } from 'mathjs';
+import { expressionNamespace, guardAllocations } from './allocation.js';
 
 /** Functions no expression may call (mathjs's list, plus every other way to parse). */
 export const DISABLED_FUNCTIONS = [
@@ -37,6 +38,8 @@ export function lockDown(math: MathJsInstance): TrustedEntryPoints {
   // Importing a replacement would also remove `math.config` from TypeScript, so only the
   // namespace that expressions resolve names in is changed.
   expressionNamespace(math).config = readOnlyConfig(math.config);
+  // `zeros(1e5, 1e5)` must be an error, not an out-of-memory death.
+  guardAllocations(expressionNamespace(math));
   return trusted;
 }
 
@@ -49,11 +52,6 @@ function readOnlyConfig(config: MathJsInstance['config']): () => never {
   return refused;
 }
 
-/** The names expressions see (`math.expression.mathWithTransform`, untyped in mathjs). */
-function expressionNamespace(math: MathJsInstance): Record<string, unknown> {
-  return (math as unknown as { expression: { mathWithTransform: Record<string, unknown> } }).expression
-    .mathWithTransform;
-}
 
 function disabledFunction(name: string): () => never {
   return () => {

@@ -27,6 +27,9 @@ export const numberKind: AnswerKind = {
     );
     if (mistake >= 0) return knownMistake(answer, mistake, graded, `${verdict.reason}; matches a known mistake`);
     const carried = followThrough(rubric, answer, verdict.got, studentValues);
+    if (typeof carried === 'object' && carried !== null) {
+      return { ...graded, status: 'incorrect', reasonCode: 'shape-mismatch', points: 0, reason: `${verdict.reason}; ${carried.mismatch}` };
+    }
     if (carried) {
       return { ...graded, status: 'partial', reasonCode: 'follow-through', points: roundPoints(answer.points * answer.follow_through), reason: `${verdict.reason}; ${carried}` };
     }
@@ -66,7 +69,7 @@ function followThrough(
   answer: LoadedAnswer,
   got: NumericValue,
   studentValues: ReadonlyMap<string, NumericValue>,
-): string | null {
+): string | { mismatch: string } | null {
   if (answer.follow_through <= 0 || answer.dependsOn.length === 0 || typeof answer.expected !== 'string') return null;
   const scope: Record<string, unknown> = { ...rubric.contextScope, ...trueValues(rubric) };
   const given = Object.values(rubric.contextScope).map(toNumericValue).filter((v): v is NumericValue => v !== null);
@@ -77,7 +80,14 @@ function followThrough(
     // stands for a 1-D vector, and must not broadcast into a matrix.
     scope[id] = reshapeLike(own, scope[id]);
   }
-  const recomputed = toNumericValue(evaluate(rubric.engine, answer.expected, scope));
+  let recomputed: NumericValue | null;
+  try {
+    recomputed = toNumericValue(evaluate(rubric.engine, answer.expected, scope));
+  } catch (error) {
+    // The student's earlier value has a shape the rubric's formula cannot take (a matrix
+    // for a number): this answer cannot follow through, and nothing else is affected.
+    return { mismatch: `no follow-through: ${answer.expected} cannot be computed with your ${answer.dependsOn.join(', ')} (${error instanceof Error ? error.message : String(error)})` };
+  }
   if (recomputed === null || !withinTolerance(got, recomputed, answer.tolerance).pass) return null;
   return `consistent with your own ${answer.dependsOn.join(', ')} (follow-through)`;
 }
