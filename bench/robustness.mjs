@@ -69,6 +69,53 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 
+await floodsOneByOne();
+
+/**
+ * The issue-9 floods, each graded alone by the built CLI with `--format md,html` in its
+ * own process, so the time and the peak memory printed are that input's (from
+ * /usr/bin/time); the report's errorCode names the limit that stopped it.
+ */
+async function floodsOneByOne() {
+  const { spawnSync } = await import('node:child_process');
+  const { readFile, truncate } = await import('node:fs/promises');
+  const cli = fileURLToPath(dist('bundle/cli.js'));
+  const rubricFile = fileURLToPath(new URL('../rubrics/hw-metrics.yaml', import.meta.url));
+  const work = await mkdtemp(path.join(os.tmpdir(), 'markgrade-floods-'));
+  const tab = (rows, columns) => Array.from({ length: rows }, () => Array(columns).fill('1').join('\t')).join('\n') + '\n';
+  const floods = {
+    'katex-def-bomb': withPrecisionA(`$$\\def\\a{xxxxxxxx}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b\\b\\b\\b\\b}\\def\\d{\\c\\c\\c\\c\\c\\c\\c\\c}\\def\\e{\\d\\d\\d\\d\\d\\d\\d\\d}${'\\e'.repeat(200)}$$`),
+    'backtick-runs-1.5mb': Buffer.from('`` ` ``` x '.repeat(150_000)),
+    'tab-table-4999x200': Buffer.from(tab(4_999, 200)),
+    'slip-flood-316k': Buffer.from(`x = ${'1+1=3='.repeat(316_000)}\n`),
+    'slips-150': Buffer.from(Array.from({ length: 150 }, (_, i) => `z_${i} = 1+1 = 3`).join('\n\n')),
+    'esc-sequences': Buffer.from('---\nstudent: "a\\u001b[2J"\n---\n\nPrecision_A = \u001b]0;pwned\u0007\u001b[31m 0.82\n'),
+    'sparse-1.9gb': null,
+  };
+  const rows = [['input', 'bytes', 'wall s', 'peak RSS MB', 'exit', 'report']];
+  try {
+    for (const [name, content] of Object.entries(floods)) {
+      const file = path.join(work, `${name}.md`);
+      if (content === null) {
+        await writeFile(file, '');
+        await truncate(file, 1_900_000_000);
+      } else await writeFile(file, content);
+      const out = path.join(work, `out-${name}`);
+      const started = performance.now();
+      const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'grade', rubricFile, file, '--out', out, '--format', 'md,html,junit'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 600_000 });
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const rssKb = Number((run.stderr.trim().split('\n').at(-1) ?? '').trim());
+      const report = await readFile(path.join(out, `${name}.json`), 'utf8').then(JSON.parse).catch(() => null);
+      const says = report === null ? 'no report' : report.error === null ? `graded; slips ${report.slips.length}${report.slipsOmitted ? ` + ${report.slipsOmitted} omitted` : ''}` : `errorCode ${report.errorCode}`;
+      rows.push([name, content === null ? 1_900_000_000 : content.length, seconds, (rssKb / 1024).toFixed(0), run.status, says]);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  console.log('\nissue-9 floods, each alone: grade --format md,html,junit in its own process');
+  console.log(table(rows));
+}
+
 /** The inputs by file name; names sort in the order they are listed here. */
 function hostileInputs() {
   const plain = '---\nstudent: twin\n---\n' + submissionText(prng(7), 1);
