@@ -1,6 +1,7 @@
 // What a rubric means, checked before anything is evaluated (SPEC §4): unique ids and
 // classes, locators that can match, answers that can be graded, a public rubric that
 // gives nothing away, self-tests that name existing ids.
+import safeRegex from 'safe-regex2';
 import { normalisePath } from '../markdown/markers.js';
 import { answerKind, answerKinds } from '../kinds/registry.js';
 import { formatPath } from './errors.js';
@@ -66,6 +67,12 @@ function checkQuestion(rubric: Rubric, question: Question, path: SchemaPath, rep
       new RegExp(pattern, 'i');
     } catch (error) {
       report([...path, key], `not a valid regular expression: ${(error as Error).message}`);
+      continue;
+    }
+    // Locators run over every line of every submission: a pattern that can backtrack
+    // exponentially ((a+)+, (\w+\s?)*) would let one student's line stall the batch.
+    if (!safeRegex(pattern)) {
+      report([...path, key], 'this regular expression can backtrack catastrophically (a repeated group that itself repeats, like (a+)+): write it without nested repetition');
     }
   }
   // A path starts with a number; parts written before any number belong to 1 (SPEC §5).

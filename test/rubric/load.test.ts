@@ -47,6 +47,13 @@ describe('broken rubrics: every error has file, line, column and schema path', (
     ['ragged-matrix.yaml', [[3, 7, 'context.cm', /same length/]]],
     ['public-with-expected.yaml', [[10, 9, 'questions[0].answers[0].expected', /public rubric must not contain "expected"/]]],
     ['invalid-regex.yaml', [[4, 14, 'questions[0].heading', /not a valid regular expression/]]],
+    [
+      'regex-backtracking.yaml',
+      [
+        [4, 11, 'questions[0].text', /backtrack catastrophically/],
+        [7, 14, 'questions[1].heading', /backtrack catastrophically/],
+      ],
+    ],
     ['domain-names-unused-variable.yaml', [[9, 19, 'questions[0].answers[0].domain.y_hat', /"y_hat", which the expression does not use \(it uses x, y, yhat\)/]]],
     ['value-shape-mismatch.yaml', [[8, 16, 'questions[0].answers[0].value', /a vector, not a matrix/]]],
     ['expected-latex-refused.yaml', [[7, 25, 'questions[0].answers[0].expected_latex', /cannot read the LaTeX/]]],
