@@ -5,18 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import * as api from '../src/index.js';
+import { twoClassRubric } from './fixtures/two-class-rubric.js';
 
-const RUBRIC = `rubric: api
-classes: [A, B]
-context: { cm: [[42, 8], [5, 45]] }
-questions:
-  - id: q1
-    section: 1
-    answers:
-      - id: accuracy
-        label: accuracy
-        expected: accuracy(cm)
-`;
+const RUBRIC = twoClassRubric('api');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'markgrade-api-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

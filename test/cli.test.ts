@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { accuracy, f1 } from '../src/engine/index.js';
+import { twoClassRubric } from './fixtures/two-class-rubric.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'bundle', 'cli.js');
@@ -15,20 +16,7 @@ function run(args: string[], cwd = root) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const RUBRIC = `rubric: cli-test
-classes: [A, B]
-context: { cm: [[42, 8], [5, 45]] }
-questions:
-  - id: q1
-    section: 1
-    answers:
-      - id: accuracy
-        label: accuracy
-        expected: accuracy(cm)
-      - id: f1_A
-        label: F1 A
-        expected: f1(cm, "A")
-`;
+const RUBRIC = twoClassRubric('cli-test', { f1: true });
 
 function course(): { dir: string; rubric: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'markgrade-cli-'));

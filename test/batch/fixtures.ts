@@ -3,19 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseRubric } from '../../src/rubric/load.js';
+import { twoClassRubric } from '../fixtures/two-class-rubric.js';
 
-export const RUBRIC_TEXT = `rubric: batch-test
-classes: [A, B]
-context: { cm: [[42, 8], [5, 45]] }
-questions:
-  - id: q1
-    section: 1
-    answers:
-      - id: accuracy
-        label: accuracy
-        # SECRET-EXPECTED-LINE
-        expected: accuracy(cm)
-`;
+export const RUBRIC_TEXT = twoClassRubric('batch-test', { comment: 'SECRET-EXPECTED-LINE' });
 export const rubric = parseRubric(RUBRIC_TEXT, 'rubric.yaml');
 export const RIGHT = '1. accuracy = 0.87\n';
 

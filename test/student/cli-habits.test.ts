@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { twoClassRubric } from '../fixtures/two-class-rubric.js';
 
 const root = path.resolve('.');
 const cli = path.join(root, 'dist', 'bundle', 'cli.js');
@@ -16,20 +17,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const RUBRIC = `rubric: habits
-classes: [A, B]
-context: { cm: [[42, 8], [5, 45]] }
-questions:
-  - id: q1
-    section: 1
-    answers:
-      - id: accuracy
-        label: accuracy
-        expected: accuracy(cm)
-      - id: f1_A
-        label: F1 A
-        expected: f1(cm, "A")
-`;
+const RUBRIC = twoClassRubric('habits', { f1: true });
 
 function course(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'markgrade-habits-'));
