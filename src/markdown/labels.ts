@@ -86,6 +86,14 @@ function plainText(text: string): string {
   return out;
 }
 
+/** `\name` or `\x` starting exactly at `at` (sticky: no copy of the rest of the text per command). */
+const COMMAND = /\\([A-Za-z]+|.)/y;
+
+function commandAt(latex: string, at: number): RegExpExecArray | null {
+  COMMAND.lastIndex = at;
+  return COMMAND.exec(latex);
+}
+
 /** LaTeX -> plain words: styling dropped, accents as suffixes, fractions of ∂ as derivatives. */
 function latexToText(latex: string): string {
   let out = '';
@@ -93,7 +101,7 @@ function latexToText(latex: string): string {
   while (i < latex.length) {
     const c = latex[i];
     if (c === '\\') {
-      const name = /^\\([A-Za-z]+|.)/.exec(latex.slice(i))?.[1] ?? '';
+      const name = commandAt(latex, i)?.[1] ?? '';
       i += 1 + name.length;
       const converted = command(name, latex, i);
       out += converted.text;
@@ -178,7 +186,7 @@ function argument(latex: string, at: number): { body: string; next: number } {
     }
     return { body: latex.slice(i + 1), next: latex.length };
   }
-  const commandName = /^\\(?:[A-Za-z]+|.)/.exec(latex.slice(i));
+  const commandName = commandAt(latex, i);
   if (commandName) return { body: commandName[0], next: i + commandName[0].length };
   return { body: latex.slice(i, i + 1), next: Math.min(latex.length, i + 1) };
 }
