@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkOutFolder, listSubmissions, shard, UsageError, BATCH_FILES, type DiscoveryOptions, type SubmissionFile } from './files.js';
-import { failedResult, readAndGrade } from './grade.js';
+import { BudgetExceeded, withinBudget } from './budget.js';
+import { failedResult, readAndGrade, timedOutResult } from './grade.js';
 import { sharedDisplayNames } from './identity.js';
 import { applyOverrides, checkOverrides, type Override, type OverridesFile } from './overrides.js';
 import {
@@ -156,9 +157,18 @@ async function gradeEach(
 export async function gradeSubmission(rubric: LoadedRubric, job: SubmissionJob, timeout: number): Promise<SubmissionOutcome> {
   const { file } = job;
   const meta = { submission: file.file, name: file.name, timeout, ...(file.readFrom ? { readFrom: file.readFrom } : {}) };
+  const deadline = Date.now() + timeout;
   const { result: graded, bytes } = file.refusal ? { result: failedResult(rubric, meta, file.refusal), bytes: null } : await readAndGrade(rubric, meta);
   const result = applyOverrides(graded, { [file.name]: job.overrides });
-  return { result, files: renderSubmission(result, job.reveal ?? rubric.reveal, job.formats, bytes ?? '') };
+  const reveal = job.reveal ?? rubric.reveal;
+  try {
+    // The reports are rendered within what is left of the submission's budget.
+    return { result, files: withinBudget(timeout > 0 ? Math.max(1, deadline - Date.now()) : 0, () => renderSubmission(result, reveal, job.formats, bytes ?? '')) };
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    const timedOut = timedOutResult(rubric, meta, error);
+    return { result: timedOut, files: renderSubmission(timedOut, reveal, job.formats, '') };
+  }
 }
 
 export function renderSubmission(result: GradeResult, reveal: Reveal, formats: readonly Format[], source: string | Uint8Array): Array<[string, string]> {

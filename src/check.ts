@@ -27,7 +27,7 @@ export interface CheckOutcome {
 export async function checkSubmission(
   rubric: LoadedRubric,
   submission: string,
-  options: { json: boolean; color: boolean; /** Budget in ms, checked between stages (default 30 s). */ timeout?: number },
+  options: { json: boolean; color: boolean; /** Budget in ms for reading and grading (default 30 s; 0: none), kept by a watchdog (budget.ts). */ timeout?: number },
 ): Promise<CheckOutcome> {
   const name = path.basename(submission).replace(/\.[^.]+$/, '');
   const result = await gradeFile(rubric, { submission, name, ...(options.timeout === undefined ? {} : { timeout: options.timeout }) });

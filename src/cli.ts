@@ -103,7 +103,7 @@ cli
   .command('check <rubric> <submission>', 'Pre-check one submission: were my answers found and read?')
   .option('--json', 'Print the report as JSON')
   .option('--watch', 'Check again each time the file is saved (Ctrl-C to stop)')
-  .option('--timeout <seconds>', 'Wall-clock budget, checked between stages', { default: 30 })
+  .option('--timeout <seconds>', 'Wall-clock budget; over it, the check stops with an error', { default: 30 })
   .example('  $ markgrade check hw3-public.yaml hw3.md')
   .example('  $ markgrade check hw3-public.yaml hw3.md --watch')
   .action(async (rubricFile: string, submission: string, flags) => {

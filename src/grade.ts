@@ -1,5 +1,6 @@
 // The whole pipeline for one submission, top to bottom:
 // text -> sections and claims -> for each question: region -> claim -> verdict -> score.
+import { BudgetExceeded, withinBudget } from './budget.js';
 import { checkExpression } from './checks/expression.js';
 import { cappedSlips } from './checks/slips.js';
 import { excerpt } from './excerpt.js';
@@ -21,17 +22,15 @@ export interface SubmissionMeta {
   /** The file to read when it differs from `submission` (a symlink resolved when the batch was listed). */
   readFrom?: string;
   /**
-   * Wall-clock budget in ms (default 30 s, 0: none). In this thread it is checked between
-   * stages (after reading, after each question), so one stage can overrun it; the worker
-   * pool enforces it by ending the worker. Deterministic limits come first (SPEC §8).
+   * Wall-clock budget in ms for reading and grading (default 30 s, 0: none), enforced in
+   * this thread by a watchdog that stops the stage running (budget.ts); the worker pool
+   * ends a worker instead. Deterministic limits come first (SPEC §8).
    */
   timeout?: number;
 }
 
 /** `--timeout`, per submission. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-class TimeoutError extends Error {}
 
 /**
  * Grades one submission file; a file that cannot be read gives a report with `error`.
@@ -54,10 +53,22 @@ export async function readAndGrade(rubric: LoadedRubric, meta: SubmissionMeta): 
   return { result: gradeText(rubric, bytes, meta), bytes };
 }
 
-/** Grades submission content already in memory (bytes or text). */
+/** Grades submission content already in memory (bytes or text), within the time budget. */
 export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: SubmissionMeta): GradeResult {
-  const budget = meta.timeout ?? DEFAULT_TIMEOUT_MS;
-  const deadline = budget > 0 ? Date.now() + budget : Number.POSITIVE_INFINITY;
+  try {
+    return withinBudget(meta.timeout ?? DEFAULT_TIMEOUT_MS, () => readAndGradeText(rubric, content, meta));
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    return timedOutResult(rubric, meta, error);
+  }
+}
+
+/** The report of a submission stopped by the time budget: an error, for a TA to grade by hand. */
+export function timedOutResult(rubric: LoadedRubric, meta: SubmissionMeta, error: BudgetExceeded): GradeResult {
+  return { ...failedResult(rubric, meta, `${meta.submission}: timed out: grading ${error.message}. Grade it by hand`), errorCode: 'timeout' };
+}
+
+function readAndGradeText(rubric: LoadedRubric, content: Buffer | string, meta: SubmissionMeta): GradeResult {
   let parsed: ParsedSubmission;
   try {
     parsed = readSubmission(content, { logBase: rubric.logBase, numbers: rubric.numbers });
@@ -65,22 +76,18 @@ export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: 
     return { ...failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) };
   }
   try {
-    return gradeParsed(rubric, parsed, meta, deadline);
+    return gradeParsed(rubric, parsed, meta);
   } catch (error) {
-    if (error instanceof TimeoutError) {
-      return { ...failedResult(rubric, meta, `${meta.submission}: timed out: grading took longer than ${budget / 1000} s (--timeout). Grade it by hand`), errorCode: 'timeout' };
-    }
     // A bug of ours on one odd submission must not stop the batch; the report says so.
     return failedResult(rubric, meta, `${meta.submission}: internal error while grading: ${messageOf(error)}`);
   }
 }
 
 /** Grades a parsed submission against a loaded rubric. */
-export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta: SubmissionMeta, deadline = Number.POSITIVE_INFINITY): GradeResult {
+export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta: SubmissionMeta): GradeResult {
   const headingRegexes = rubric.questions.map((q) => (q.heading === undefined ? null : regexOf(q.heading)));
   const studentValues = new Map<string, NumericValue>();
   const questions = rubric.questions.map((question, index) => {
-    if (Date.now() > deadline) throw new TimeoutError();
     const others = headingRegexes.filter((r, i): r is RegExp => r !== null && i !== index);
     return gradeQuestion(rubric, question, parsed, others, studentValues);
   });

@@ -12,7 +12,8 @@ import type { LoadedRubric } from './rubric/load.js';
 export interface PoolOptions {
   /**
    * Worker threads: 0 grades in this thread (no start-up cost; the time budget is then
-   * checked between stages only), N ≥ 1 in N workers, `auto` as `defaultJobs` says.
+   * kept by a watchdog that stops the stage running, budget.ts), N ≥ 1 in N workers,
+   * `auto` as `defaultJobs` says.
    * Default 0 for the library; the CLI passes `auto`.
    */
   jobs?: number | 'auto';
