@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { gradeAll } from '../src/batch.js';
 import { gradeText } from '../src/grade.js';
 import { LIMIT_TABLE } from '../src/limits.js';
+import { evaluateStudent, latexToMathjs } from '../src/latex/index.js';
 import { readSubmission, SubmissionError } from '../src/markdown/index.js';
 import { gradescopeResults, htmlReport, junitReport, markdownReport, reportSourceOf, terminalReport } from '../src/reporters/index.js';
 import { parseRubric } from '../src/rubric/load.js';
@@ -117,6 +118,47 @@ describe('a chain of more steps than the limit', () => {
     const claims = readSubmission(chain(199)).claims;
     expect(claims[0].steps).toHaveLength(200);
     expect(claims[0].steps.at(-1)?.value).toBe(2);
+  });
+});
+
+describe('each LaTeX limit is named by its code', () => {
+  const column = (n: number) => `\\begin{bmatrix}${Array(n).fill('1').join('\\\\')}\\end{bmatrix}`;
+  const row = (n: number) => `\\begin{bmatrix}${Array(n).fill('1').join('&')}\\end{bmatrix}`;
+  /** [what, student LaTeX, the limit's code] */
+  const MATH: Array<[string, string, string]> = [
+    ['5,201 characters', '1+'.repeat(2_600) + '1', 'latex-length'],
+    ['65 nested parentheses', '('.repeat(65) + '1' + ')'.repeat(65), 'latex-nesting'],
+    ['300 signs in a row', '-'.repeat(300) + '1', 'recursion'],
+    ['3,001 nodes', '1+'.repeat(1_500) + '1', 'expression-nodes'],
+    ['a 101 × 101 outer product', `${column(101)} ${row(101)}`, 'matrix-cells'],
+    ['10^{10^{10}}', '10^{10^{10}}', 'magnitude'],
+    ['e^{1000}', 'e^{1000}', 'magnitude'],
+    ['1000000!', '1000000!', 'factorial'],
+    ['a matrix to the 100th power', '\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}^{100}', 'matrix-power'],
+  ];
+
+  test.each(MATH)('%s: refused with limit %s', (_what, latex, code) => {
+    const conversion = latexToMathjs(latex);
+    const outcome = conversion.ok ? evaluateStudent(conversion.expr) : conversion;
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.refusal).toMatchObject({ kind: 'limit', code: 'limit', limit: code });
+  });
+
+  test('a mathjs expression longer than the limit: expression-length', () => {
+    const evaluation = evaluateStudent('1+'.repeat(10_001) + '1');
+    expect(evaluation.ok ? null : evaluation.refusal).toMatchObject({ kind: 'limit', limit: 'expression-length' });
+  });
+
+  test.each(MATH.filter(([, latex]) => latex.length <= 5_000))('%s as an answer: unreadable naming %s; the other answer is graded', (_what, latex, code) => {
+    const result = gradeText(rubric, `1. x = $${latex}$\n\n2. y = 3\n`, { submission: 's.md', name: 's' });
+    const [x, y] = result.questions.flatMap((q) => q.answers);
+    expect(x).toMatchObject({ status: 'unreadable', limit: code, points: 0 });
+    expect(y).toMatchObject({ status: 'correct' });
+  });
+
+  test('every code named here is a code of the table', () => {
+    const codes = new Set<string>(Object.values(LIMIT_TABLE).map((l) => l.code));
+    expect(MATH.map(([, , code]) => code).filter((code) => !codes.has(code))).toEqual([]);
   });
 });
 

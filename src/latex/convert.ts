@@ -6,7 +6,7 @@ import { parseTokens } from './parser.js';
 import { POINT_READING, type NumberReading } from './numbers.js';
 import { CONSTANTS, DEFAULT_POLICY, type LatexPolicy } from './policy.js';
 import { prepare } from './preprocess.js';
-import { RefusalError, refuse } from './refusal.js';
+import { RefusalError, refuse, refuseAt } from './refusal.js';
 import { withoutTrailingRemark } from './remarks.js';
 import { convertAtoms, type Context } from './tokens.js';
 import { NodeBudget, freeSymbols, print, type Expr } from './tree.js';
@@ -82,7 +82,7 @@ function katexAtoms(source: string): KNode[] {
   try {
     return parseKatex(source);
   } catch (error) {
-    if (error instanceof RangeError) refuse('limit', 'math nested too deeply');
+    if (error instanceof RangeError) refuseAt('recursion', 'math nested too deeply');
     const message = error instanceof Error ? error.message : String(error);
     return refuse('unreadable', shortKatexMessage(message));
   }

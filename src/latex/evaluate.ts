@@ -6,7 +6,7 @@ import type { MathNode } from 'mathjs';
 import { parse, sharedEngine } from '../engine/index.js';
 import type { NumericValue, Refusal } from '../types.js';
 import { LIMITS } from './limits.js';
-import { RefusalError, refuse } from './refusal.js';
+import { RefusalError, refuse, refuseAt } from './refusal.js';
 import { shapeProblem } from './shapes.js';
 
 export type Evaluation = { ok: true; value: NumericValue } | { ok: false; refusal: Refusal };
@@ -55,12 +55,12 @@ export function evaluateStudent(expr: string, scope: Record<string, NumericValue
 }
 
 function parseBounded(expr: string): MathNode {
-  if (expr.length > LIMITS.exprLength) refuse('limit', `expression longer than ${LIMITS.exprLength} characters`);
+  if (expr.length > LIMITS.exprLength) refuseAt('exprLength', `expression longer than ${LIMITS.exprLength} characters`);
   let depth = 0;
   for (const char of expr) {
     if (char === '(' || char === '[') depth += 1;
     else if (char === ')' || char === ']') depth -= 1;
-    if (depth > LIMITS.nestingDepth * 2) refuse('limit', 'brackets nested too deeply');
+    if (depth > LIMITS.nestingDepth * 2) refuseAt('nestingDepth', 'brackets nested too deeply');
   }
   const shared = sharedEngine();
   let root: MathNode;
@@ -73,7 +73,7 @@ function parseBounded(expr: string): MathNode {
   root.traverse(() => {
     count += 1;
   });
-  if (count > LIMITS.nodes) refuse('limit', `more than ${LIMITS.nodes} expression nodes`);
+  if (count > LIMITS.nodes) refuseAt('nodes', `more than ${LIMITS.nodes} expression nodes`);
   return root;
 }
 
@@ -118,7 +118,7 @@ class Evaluator {
   }
 
   private array(items: MathNode[]): Value {
-    if (items.length > LIMITS.matrixCells) refuse('limit', `more than ${LIMITS.matrixCells} cells`);
+    if (items.length > LIMITS.matrixCells) refuseAt('matrixCells', `more than ${LIMITS.matrixCells} cells`);
     return items.map((item) => this.value(item));
   }
 
@@ -149,18 +149,18 @@ class Evaluator {
 /** Checks made before a step that could take long or make something huge. */
 function guardStep(fn: string, args: Value[]): void {
   const [a, b] = args;
-  if (fn === 'factorial' && typeof a === 'number' && a > LIMITS.factorial) refuse('limit', `factorial of ${a}`);
+  if (fn === 'factorial' && typeof a === 'number' && a > LIMITS.factorial) refuseAt('factorial', `factorial of ${a}`);
   if (fn === 'factorial' && typeof a !== 'number') refuse('unreadable', 'factorial of an array');
   if ((fn === 'pow' || fn === 'dotPow') && typeof b === 'number') {
     if (typeof a === 'number') {
-      if (b * Math.log10(Math.abs(a)) > Math.log10(LIMITS.magnitude)) refuse('limit', 'a power too large');
+      if (b * Math.log10(Math.abs(a)) > Math.log10(LIMITS.magnitude)) refuseAt('magnitude', 'a power too large');
     } else if (fn === 'pow' && (!Number.isInteger(b) || Math.abs(b) > LIMITS.matrixPower)) {
-      refuse('limit', `a matrix power of ${b}`);
+      refuseAt('matrixPower', `a matrix power of ${b}`);
     }
   }
-  if (fn === 'exp' && typeof a === 'number' && a > Math.log(LIMITS.magnitude)) refuse('limit', 'exp of a number too large');
+  if (fn === 'exp' && typeof a === 'number' && a > Math.log(LIMITS.magnitude)) refuseAt('magnitude', 'exp of a number too large');
   if (fn === 'multiply' && Array.isArray(a) && Array.isArray(b) && cells(a) * cells(b) > LIMITS.matrixCells * 100) {
-    refuse('limit', 'a matrix product too large');
+    refuseAt('matrixCells', 'a matrix product too large');
   }
 }
 
@@ -171,7 +171,7 @@ function cells(value: Value): number {
 function checked(n: number): number {
   if (Number.isNaN(n)) refuse('unreadable', 'not a number (NaN)');
   if (!Number.isFinite(n)) refuse('unreadable', 'not a finite number (division by zero?)');
-  if (Math.abs(n) > LIMITS.magnitude) refuse('limit', 'a number too large');
+  if (Math.abs(n) > LIMITS.magnitude) refuseAt('magnitude', 'a number too large');
   return n;
 }
 
@@ -179,7 +179,7 @@ function checked(n: number): number {
 function checkedResult(fn: string, result: unknown): Value {
   if (typeof result === 'number') return checked(result);
   if (Array.isArray(result)) {
-    if (cells(result as Value) > LIMITS.matrixCells) refuse('limit', `more than ${LIMITS.matrixCells} cells`);
+    if (cells(result as Value) > LIMITS.matrixCells) refuseAt('matrixCells', `more than ${LIMITS.matrixCells} cells`);
     return result.map((item) => checkedResult(fn, item));
   }
   const matrix = result as { toArray?: () => unknown } | null;

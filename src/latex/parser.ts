@@ -9,7 +9,7 @@
 // between them are refused, never multiplied.
 import { LIMITS } from './limits.js';
 import type { Bracket } from './policy.js';
-import { refuse } from './refusal.js';
+import { refuse, refuseAt } from './refusal.js';
 import type { Callable, Context, Postfix, Token } from './tokens.js';
 import type { Expr } from './tree.js';
 
@@ -129,7 +129,7 @@ class Parser {
     if (token?.t === 'op' && (token.op === '-' || token.op === '+')) {
       this.pos += 1;
       this.ctx.depth += 1;
-      if (this.ctx.depth > LIMITS.recursion) refuse('limit', 'too many signs in a row');
+      if (this.ctx.depth > LIMITS.recursion) refuseAt('recursion', 'too many signs in a row');
       const operand = this.unary();
       this.ctx.depth -= 1;
       return token.op === '-' ? this.node({ k: 'neg', a: operand }) : operand;
@@ -157,7 +157,7 @@ class Parser {
         return this.node({ k: 'percent', a: expr });
       case 'factorial': {
         const n = literalValue(expr);
-        if (n !== undefined && n > LIMITS.factorial) refuse('limit', `factorial of ${n}`);
+        if (n !== undefined && n > LIMITS.factorial) refuseAt('factorial', `factorial of ${n}`);
         return this.node({ k: 'factorial', a: expr });
       }
     }
@@ -314,12 +314,12 @@ function checkPowerSize(base: Expr, exponent: Expr): void {
   const b = literalValue(base);
   const x = literalValue(exponent);
   if (b === undefined || x === undefined) {
-    if (x !== undefined && Math.abs(x) > LIMITS.magnitude) refuse('limit', 'an exponent too large');
+    if (x !== undefined && Math.abs(x) > LIMITS.magnitude) refuseAt('magnitude', 'an exponent too large');
     return;
   }
   // Signed: 10^{-500} underflows to 0, harmless; 10^{500} does not fit a double.
   const magnitude = x * Math.log10(Math.abs(b));
-  if (!Number.isFinite(x) || magnitude > Math.log10(LIMITS.magnitude)) refuse('limit', `a power too large (${formatLiteral(b)}^${formatLiteral(x)})`);
+  if (!Number.isFinite(x) || magnitude > Math.log10(LIMITS.magnitude)) refuseAt('magnitude', `a power too large (${formatLiteral(b)}^${formatLiteral(x)})`);
 }
 
 function formatLiteral(n: number): string {

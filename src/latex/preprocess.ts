@@ -4,7 +4,7 @@
 import { plainExponents } from './exponents.js';
 import { LIMITS } from './limits.js';
 import { POINT_READING, writtenNumbers, type NumberReading } from './numbers.js';
-import { refuse } from './refusal.js';
+import { refuse, refuseAt } from './refusal.js';
 
 /** Commands that only label or number a formula. */
 const LABELS = /\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b/g;
@@ -24,7 +24,7 @@ const CLOSING_PUNCTUATION =
  */
 export function prepare(source: string, reading: NumberReading = POINT_READING): string {
   if (source.length > LIMITS.latexLength) {
-    refuse('limit', `math longer than ${LIMITS.latexLength} characters`);
+    refuseAt('latexLength', `math longer than ${LIMITS.latexLength} characters`);
   }
   let text = source.normalize('NFC').replace(LABELS, '').replace(/(?<!\\)\$/g, '').trim();
   if (ELLIPSIS.test(text)) refuse('ellipsis', 'ellipsis "..."');
@@ -46,7 +46,7 @@ function checkNesting(text: string): void {
     if (char === '{' || char === '(' || char === '[') depth += 1;
     else if (char === '}' || char === ')' || char === ']') depth -= 1;
     if (depth > LIMITS.nestingDepth) {
-      refuse('limit', `brackets nested deeper than ${LIMITS.nestingDepth}`);
+      refuseAt('nestingDepth', `brackets nested deeper than ${LIMITS.nestingDepth}`);
     }
   }
 }

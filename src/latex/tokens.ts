@@ -11,7 +11,7 @@ import {
   OPEN_BRACKETS, TRANSPOSE_MARKS, type Bracket, type FunctionSpec, type LatexPolicy,
 } from './policy.js';
 import { LIMITS } from './limits.js';
-import { refuse } from './refusal.js';
+import { refuse, refuseAt } from './refusal.js';
 import { NodeBudget, type Expr } from './tree.js';
 
 const GREEK_NAMES = new Set(Object.values(GREEK));
@@ -62,7 +62,7 @@ export function convertAtoms(atoms: KNode[], ctx: Context): Expr {
 /** KaTeX atoms -> tokens, digits joined, letter runs read as function words where they are. */
 function tokenize(atoms: KNode[], ctx: Context): Token[] {
   ctx.depth += 1;
-  if (ctx.depth > LIMITS.recursion) refuse('limit', `math nested deeper than ${LIMITS.recursion}`);
+  if (ctx.depth > LIMITS.recursion) refuseAt('recursion', `math nested deeper than ${LIMITS.recursion}`);
   const out = new TokenWriter();
   for (const atom of atoms) readAtom(atom, out, ctx);
   ctx.depth -= 1;
@@ -125,7 +125,7 @@ class TokenWriter {
 function normaliseNumber(digits: string): string {
   if (!/^(\d+\.?\d*|\.\d+)$/.test(digits)) refuse('unreadable', `malformed number "${digits}"`);
   const text = digits.startsWith('.') ? `0${digits}` : digits.replace(/\.$/, '');
-  if (Math.abs(Number(text)) > LIMITS.magnitude) refuse('limit', `number ${text} is too large`);
+  if (Math.abs(Number(text)) > LIMITS.magnitude) refuseAt('magnitude', `number ${text} is too large`);
   return text;
 }
 
@@ -406,7 +406,7 @@ function matrixOf(node: KNode, left: string, ctx: Context): Expr {
   }
   const rows = (node.body as KNode[][]).filter((row) => !(row.length === 1 && isEmptyCell(row[0])));
   const cells = rows.reduce((n, row) => n + row.length, 0);
-  if (cells > LIMITS.matrixCells) refuse('limit', `a matrix of more than ${LIMITS.matrixCells} cells`);
+  if (cells > LIMITS.matrixCells) refuseAt('matrixCells', `a matrix of more than ${LIMITS.matrixCells} cells`);
   if (rows.length === 0) refuse('unreadable', 'an empty matrix');
   const width = rows[0].length;
   if (rows.some((row) => row.length !== width)) refuse('unreadable', 'matrix rows of different lengths');

@@ -3,7 +3,7 @@
 // mathjs's toString: the converter then never loads mathjs, and the parentheses are
 // exactly the ones precedence needs.
 import { LIMITS } from './limits.js';
-import { refuse } from './refusal.js';
+import { refuseAt } from './refusal.js';
 
 export type Expr =
   | { k: 'num'; text: string }
@@ -21,7 +21,7 @@ export class NodeBudget {
   private used = 0;
   take(): void {
     this.used += 1;
-    if (this.used > LIMITS.nodes) refuse('limit', `more than ${LIMITS.nodes} expression nodes`);
+    if (this.used > LIMITS.nodes) refuseAt('nodes', `more than ${LIMITS.nodes} expression nodes`);
   }
 }
 
