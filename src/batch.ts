@@ -7,7 +7,7 @@ import path from 'node:path';
 import { checkOutFolder, listSubmissions, shard, UsageError, BATCH_FILES, type DiscoveryOptions, type SubmissionFile } from './files.js';
 import { BudgetExceeded, withinBudget } from './budget.js';
 import { failedResult, readAndGrade, timedOutResult } from './grade.js';
-import { sharedDisplayNames } from './identity.js';
+import { classDisplayNames, sharedDisplayNames, type SharedDisplayName } from './identity.js';
 import { applyOverrides, checkOverrides, type Override, type OverridesFile } from './overrides.js';
 import {
   gradebookCsv,
@@ -87,6 +87,8 @@ export interface BatchOutcome {
   results: GradeResult[];
   /** Files of an earlier run that this run removed (relative to `out`). */
   removed: string[];
+  /** Display names these submissions share with others (with --shard: in the whole class). */
+  sharedDisplayNames: SharedDisplayName[];
 }
 
 /**
@@ -101,6 +103,8 @@ export async function gradeBatch(rubric: LoadedRubric, inputs: string[], out: st
   const folder = await OutputFolder.open(out);
   refuseForeignBatchFiles(folder, out, formats);
   const { whole, files } = await listClass(rubric, inputs, options, folder.isTaken);
+  // With --shard, shared display names are judged on the whole class, before it is split.
+  const classNames = options.shard === undefined ? null : await classDisplayNames(whole);
   const results = new Array<GradeResult>(files.length);
   const reveal = options.reveal ?? rubric.reveal;
   await gradeEach(rubric, files, formats, { ...options, reveal }, async (index, outcome) => {
@@ -111,10 +115,11 @@ export async function gradeBatch(rubric: LoadedRubric, inputs: string[], out: st
     });
   });
   const rows = results.map((r) => batchRow(r, formats, files.length));
-  await writeBatchFiles(folder, rubric.rubric, rows, formats, () => reveal);
+  const shared = classNames === null ? sharedDisplayNames(rows) : sharedDisplayNames(classNames, new Set(files.map((f) => f.name)));
+  await writeBatchFiles(folder, rubric.rubric, rows, formats, () => reveal, shared);
   const classIds = new Set(whole.map((f) => f.name));
   const removed = await folder.finish((id) => options.shard !== undefined && classIds.has(id));
-  return { results: rows, removed };
+  return { results: rows, removed, sharedDisplayNames: shared };
 }
 
 /** The class as listed (whole, for checks judged on all of it) and this run's part of it. */
@@ -223,8 +228,8 @@ function batchFilesOf(formats: readonly Format[]): string[] {
  * student may be posing as another). Names are JSON-quoted so no control character
  * reaches the terminal.
  */
-export function batchWarnings(results: GradeResult[]): string[] {
-  return sharedDisplayNames(results).map((g) => `warning: ${g.ids.length} submissions display the name ${JSON.stringify(g.student)}: ${g.ids.map((id) => JSON.stringify(id)).join(', ')}`);
+export function batchWarnings(results: GradeResult[], shared: SharedDisplayName[] = sharedDisplayNames(results)): string[] {
+  return shared.map((g) => `warning: ${g.ids.length} submissions display the name ${JSON.stringify(g.student)}: ${g.ids.map((id) => JSON.stringify(id)).join(', ')}`);
 }
 
 /** Where a submission's report goes: `<out>/<name><extension>`. */
@@ -262,8 +267,9 @@ async function writeBatchFiles(
   results: GradeResult[],
   formats: readonly Format[],
   levelFor: (result: GradeResult) => Reveal,
+  shared?: SharedDisplayName[],
 ): Promise<void> {
-  const summary = summarise(rubric, results);
+  const summary = summarise(rubric, results, shared);
   await folder.write('summary.json', summaryJson(summary));
   await folder.write('gradebook.csv', gradebookCsv(results));
   if (formats.includes('html')) await folder.write('summary.html', summaryHtml(summary));

@@ -270,7 +270,7 @@ async function gradeWithProgress(rubric: LoadedRubric, paths: string[], out: str
     },
   });
   bar?.stop();
-  for (const line of batchWarnings(outcome.results)) process.stderr.write(escapeTerminal(line) + '\n');
+  for (const line of batchWarnings(outcome.results, outcome.sharedDisplayNames)) process.stderr.write(escapeTerminal(line) + '\n');
   for (const file of outcome.removed) process.stderr.write(escapeTerminal(`removed ${JSON.stringify(path.join(out, file))}: written by an earlier run, not by this one\n`));
   return outcome;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { overLimit } from './markdown/errors.js';
 import { INPUT_LIMITS } from './markdown/input.js';
+import { MAX_NOTEBOOK_BYTES } from './markdown/notebook.js';
 
 export interface SubmissionFile {
   /** The path as given or found, relative to the working directory when possible. */
@@ -253,7 +254,7 @@ async function realpathOfNearest(p: string): Promise<string> {
  * decided which links may be read and passes their real path; `O_NOFOLLOW` keeps a file
  * swapped for a link since then from being opened.
  */
-export async function readSubmissionFile(file: string, maxBytes: number = INPUT_LIMITS.bytes): Promise<Buffer> {
+export async function readSubmissionFile(file: string, maxBytes: number = sizeLimitOf(file)): Promise<Buffer> {
   const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const info = await handle.stat();
@@ -263,6 +264,11 @@ export async function readSubmissionFile(file: string, maxBytes: number = INPUT_
   } finally {
     await handle.close();
   }
+}
+
+/** The most bytes a submission file may have: a notebook stores its plots inline, and the text limit applies after they are dropped. */
+function sizeLimitOf(file: string): number {
+  return /\.ipynb$/i.test(file) ? MAX_NOTEBOOK_BYTES : INPUT_LIMITS.bytes;
 }
 
 /** Keeps submission i (0-based) when i mod count = index - 1: `--shard 2/3`. */

@@ -7,7 +7,7 @@ import { excerpt } from './excerpt.js';
 import { answerKind } from './kinds/registry.js';
 import { readSubmissionFile } from './files.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
-import { MAX_NOTEBOOK_BYTES, readSubmission, SubmissionError } from './markdown/index.js';
+import { readSubmission, SubmissionError } from './markdown/index.js';
 import { inFilePlaces, placeText } from './places.js';
 import { chooseClaim, shapeOfValue } from './match.js';
 import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
@@ -44,9 +44,7 @@ export async function gradeFile(rubric: LoadedRubric, meta: SubmissionMeta): Pro
 export async function readAndGrade(rubric: LoadedRubric, meta: SubmissionMeta): Promise<{ result: GradeResult; bytes: Buffer | null }> {
   let bytes: Buffer;
   try {
-    // A notebook stores its plots inline: the text-read limit applies after they are dropped.
-    const file = meta.readFrom ?? meta.submission;
-    bytes = await readSubmissionFile(file, /\.ipynb$/i.test(file) ? MAX_NOTEBOOK_BYTES : undefined);
+    bytes = await readSubmissionFile(meta.readFrom ?? meta.submission);
   } catch (error) {
     return { result: { ...failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) }, bytes: null };
   }

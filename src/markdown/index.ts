@@ -9,7 +9,7 @@ import { checkReadCounts, decodeSubmission } from './input.js';
 import type { MathSpan } from './math-spans.js';
 import { imagesOf, inlineMarkup, unmarkProducts } from './markup.js';
 import { isNotebook, notebookView } from './notebook.js';
-import { parseMarkdown } from './parse.js';
+import { frontMatterOf, parseMarkdown } from './parse.js';
 import { buildSections, scanMarkers, type MarkerEvent, type SectionIndex } from './sections.js';
 import type { SourceText } from './source.js';
 import { blockStream, type StreamBlock, type StreamContext, type StreamItem } from './stream.js';
@@ -27,6 +27,20 @@ export interface ReadOptions {
   logBase?: number;
   /** The rubric's `numbers`: fixes the convention instead of the document's evidence. */
   numbers?: NumberConvention;
+}
+
+/**
+ * The display name (front matter `student:`) alone, reading nothing past the front
+ * matter: how a shard sees the other shards' files. Null when there is none or the
+ * file cannot be decoded.
+ * @example displayNameOf('---\nstudent: ada\n---\nx = 1') // 'ada'
+ */
+export function displayNameOf(input: string | Uint8Array): string | null {
+  try {
+    return parseMarkdown(frontMatterOf(decodeSubmission(isNotebook(input) ? notebookView(input).text : input))).student;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -31,8 +31,7 @@ const FRONT_MATTER = /^---[ \t]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/;
  * Example: `parseMarkdown("---\nstudent: ada\n---\nx = 1").student` -> `"ada"`.
  */
 export function parseMarkdown(text: string): ParsedMarkdown {
-  const frontMatter = FRONT_MATTER.exec(text);
-  const bodyStart = frontMatter ? frontMatter[0].length : 0;
+  const bodyStart = frontMatterOf(text).length;
   const { spans, lone } = findMathSpans(text, bodyStart);
   const masked = maskMathSpans(text, spans, lone);
   checkNesting(text, masked);
@@ -41,6 +40,11 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   checkCounts(masked, text);
   const tree = processor.parse(masked);
   return { source: new SourceText(text), tree, spans, bodyStart, student: studentOf(tree) };
+}
+
+/** The front matter block at the start of decoded text (`---` … `---`), or '' when there is none. */
+export function frontMatterOf(text: string): string {
+  return FRONT_MATTER.exec(text)?.[0] ?? '';
 }
 
 function studentOf(tree: Root): string | null {

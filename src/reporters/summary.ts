@@ -24,7 +24,8 @@ export interface Summary {
   sharedDisplayNames: SharedDisplayName[];
 }
 
-export function summarise(rubric: string, results: GradeResult[]): Summary {
+/** `shared`: display names shared in the class (default: among `results`; a shard passes the whole class's). */
+export function summarise(rubric: string, results: GradeResult[], shared: SharedDisplayName[] = sharedDisplayNames(results)): Summary {
   const maxScore = Math.max(0, ...results.map((r) => r.maxScore));
   const histogram = new Array<number>(10).fill(0);
   for (const result of results) {
@@ -55,7 +56,7 @@ export function summarise(rubric: string, results: GradeResult[]): Summary {
     maxScore,
     histogram,
     questions,
-    sharedDisplayNames: sharedDisplayNames(results),
+    sharedDisplayNames: shared,
   };
 }
 

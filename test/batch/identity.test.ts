@@ -1,10 +1,10 @@
 // Identity (issue 9): overrides, gradebook rows and report names key on the report name;
 // front matter `student:` is a display name only, and shared display names are flagged.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { batchWarnings, gradeAll } from '../../src/batch.js';
+import { batchWarnings, gradeAll, gradeBatch } from '../../src/batch.js';
 import { foldDisplayName, sharedDisplayNames } from '../../src/identity.js';
 import { loadOverrides } from '../../src/overrides.js';
 import { gradebookCsv, summarise } from '../../src/reporters/index.js';
@@ -71,5 +71,30 @@ describe('overrides naming nothing are errors before grading', () => {
     const second = await gradeAll(rubric, [path.join(dir, 'subs')], { overrides, shard: '2/2' });
     expect(first.map((g) => [g.result.id, g.result.score])).toEqual([['a', 1]]);
     expect(second.map((g) => [g.result.id, g.result.score])).toEqual([['b', 1]]);
+  });
+});
+
+describe('with --shard, shared display names are judged on the whole class', () => {
+  test('two submissions claiming one name in different shards are flagged by both shards, as one run flags them', async () => {
+    // mallory (shard 1) claims mira's name in a look-alike spelling; mira is in shard 2; zed in shard 1 is alone.
+    const dir = tree({ 'subs/mallory.md': `---\nstudent: "Mi\u200Bra \u041Ekafor"\n---\n${RIGHT}`, 'subs/mira.md': `---\nstudent: Mira Okafor\n---\n${RIGHT}`, 'subs/zed.md': RIGHT });
+    const expected = [{ student: 'Mi\u200Bra \u041Ekafor', ids: ['mallory', 'mira'] }];
+    const whole = await gradeBatch(rubric, [path.join(dir, 'subs')], path.join(dir, 'all'));
+    expect(whole.sharedDisplayNames).toEqual(expected);
+    for (const part of ['1/2', '2/2']) {
+      const out = path.join(dir, `shard-${part[0]}`);
+      const outcome = await gradeBatch(rubric, [path.join(dir, 'subs')], out, { shard: part });
+      expect(outcome.results.length, part).toBeLessThan(3);
+      expect(outcome.sharedDisplayNames, part).toEqual(expected);
+      expect(JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')).sharedDisplayNames, part).toEqual(expected);
+      expect(batchWarnings(outcome.results, outcome.sharedDisplayNames), part).toEqual(['warning: 2 submissions display the name "Mi\u200Bra \u041Ekafor": "mallory", "mira"']);
+    }
+  });
+
+  test('a shard whose submissions share no name flags nothing', async () => {
+    const dir = tree({ 'subs/a.md': `---\nstudent: X\n---\n${RIGHT}`, 'subs/b.md': `---\nstudent: Y\n---\n${RIGHT}`, 'subs/c.md': `---\nstudent: x\n---\n${RIGHT}` });
+    // shard 2/2 holds b only; a and c (shard 1) share a name.
+    expect((await gradeBatch(rubric, [path.join(dir, 'subs')], path.join(dir, 'o2'), { shard: '2/2' })).sharedDisplayNames).toEqual([]);
+    expect((await gradeBatch(rubric, [path.join(dir, 'subs')], path.join(dir, 'o1'), { shard: '1/2' })).sharedDisplayNames).toEqual([{ student: 'X', ids: ['a', 'c'] }]);
   });
 });
