@@ -1,6 +1,7 @@
 // Section markers at the start of a line (SPEC §5): `Q 2`, `Question 2`, `Problem 1:`,
 // `Exercise 3`, `Answer 1)`, `Ans 2.2.c>`, OCR variants (`Aus 2)`, `ans2.2.d>`,
-// `Answer2>`), `12.`, `(a)`, `a)`, `b.`, `Part (b)`, after list bullets, `>` and `#`.
+// `Answer2>`), `12.`, `(a)`, `a)`, `b.`, `Part (b)`, after list bullets, `>` and `#`; and
+// `2.1 scores = …` under question 2 (a sub-part number, given the question in force).
 
 /** One marker as written on a line; offsets are relative to the line. */
 export interface MarkerToken {
@@ -41,15 +42,16 @@ interface PathMatch {
 /**
  * The markers that open a line: the first one, plus lettered parts that follow it on the
  * same line (`12. (b)`, `Answer 1) (a)`, `Aus 2) a)`).
+ * `question` is the top-level number in force, for sub-part numbers (`2.1 x = …`).
  * Example: `markersAtLineStart("- 12. (b) text")` -> markers `12.` ([12]) and `(b)` (part b).
  */
-export function markersAtLineStart(line: string): MarkerToken[] {
+export function markersAtLineStart(line: string, question: number | null = null): MarkerToken[] {
   const prefix = PREFIX.exec(line)?.[0] ?? '';
   const at = prefix.length;
   const heading = prefix.includes('#');
   // `## 1`, `**1 (b)**`: a number alone in a heading or in bold needs no `.` or `)`.
   const loneNumber = heading ? AFTER_HEADING_NUMBER : /(?:\*\*|__)$/.test(prefix) ? AFTER_BOLD_NUMBER : null;
-  const first = keywordMarker(line, at) ?? bareMarker(line, at, true, loneNumber);
+  const first = keywordMarker(line, at) ?? bareMarker(line, at, true, loneNumber) ?? subNumberMarker(line, at, question);
   if (!first) return [];
   if (heading && first.nums.length > 0) first.explicit = true;
   const markers = [first];
@@ -102,6 +104,23 @@ function bareMarker(line: string, at: number, allowDot: boolean, loneNumber: Reg
   const word = letter ? (letter[1] ?? letter[2]) : null;
   if (!letter || !word || !isPartWord(word)) return null;
   return token(line, at, at + letter[0].length, { nums: [], part: word.toLowerCase(), sub: null });
+}
+
+/** `2.1 scores = …`: a sub-part number with no `.` or `)`, then a word (not `is`, `are` …). */
+const SUB_NUMBER = /^([1-9]\d{0,2})((?:\.[1-9]\d?)+)[ \t]+(?=[\p{L}$\\*_])(?!(?:is|are|was|were|equals|times|of|per|or|and|to)(?![\p{L}\p{N}]))/u;
+
+/**
+ * A numbered line under its own question (`2.1 scores = …` after `2. Attention`): the
+ * number is the sub-part's marker, not a label or a value. Only when `question` (the
+ * top-level number in force) is the path's first number, so `12.5 is a number` and
+ * `3.5 kg` under question 2 stay text.
+ */
+function subNumberMarker(line: string, at: number, question: number | null): MarkerToken | null {
+  const match = SUB_NUMBER.exec(line.slice(at));
+  if (!match || Number(match[1]) !== question) return null;
+  const written = match[1] + match[2];
+  const nums = written.split('.').map(Number);
+  return token(line, at, at + written.length, { nums, part: null, sub: null });
 }
 
 /** One letter, or a lower-case Roman numeral. */

@@ -59,11 +59,14 @@ type Component = number | string;
  */
 export function scanMarkers(source: SourceText, firstLine: number, skipLines: Set<number>): MarkerEvent[] {
   const events: MarkerEvent[] = [];
+  /** The top-level number in force: a sub-part number (`2.1 x = …`) is a marker only under it. */
+  let question: number | null = null;
   for (let line = firstLine; line <= source.lineCount; line++) {
     if (skipLines.has(line)) continue;
     const start = source.lineStart(line);
-    for (const token of markersAtLineStart(source.lineText(line))) {
+    for (const token of markersAtLineStart(source.lineText(line), question)) {
       events.push({ offset: start + token.start, end: start + token.end, line, column: token.start + 1, token });
+      if (token.nums.length > 0) question = token.nums[0];
     }
   }
   return events;

@@ -86,3 +86,18 @@ describe('the formulas and images the reader read are exposed for reports', () =
     expect(parsed.images.map((i) => [i.start, i.end, i.alt])).toEqual(images);
   });
 });
+
+// Blind batch 2 (issue 7): the conventions behind its misses, each with its refusals.
+
+describe("a sub-part number opening a line under its question is a marker, not a label or a value", () => {
+  test.each<[string, string[]]>([
+    ["1. Softmax\n\n1.2 p_T = (0.864, 0.117, 0.019), much peakier.\n\n1.3 H(p) = 0.847 or 1.222\n", ["1.2|p t|[0.864,0.117,0.019]@3:11", "1.3|h p|!two-values@5:12"]],
+    ["## 2. Attention\n\n2.1 scores = (1.155, 0.577, 0.577)\n2.3 o = weights · K = (0.7, 0.5)\n", ["2.1|scores|[1.155,0.577,0.577]@3:14", "2.3|o|[0.7,0.5]@4:23"]],
+    // not under its question, or a value sentence: text as before
+    ["2. Attention\n\n1.2 p_T = 0.5\n", ["2|1.2 p t|0.5@3:11"]],
+    ["2. Attention\n\n2.5 is the rate; x = 1\n", ["2|x|1@3:22"]],
+    ["1.2 p_T = 0.5\n", ["|1.2 p t|0.5@1:11"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});

@@ -69,6 +69,23 @@ describe('markers at the start of a line', () => {
     expect(markersAtLineStart(line)).toEqual([]);
   });
 
+  // `2.1 scores = …`: a sub-part number with no `.` or `)` is a marker only under its own
+  // question (the top-level number in force), and not before `is`, `times` …
+  test.each<[string, number | null, string[]]>([
+    ['2.1 scores = (1, 2)', 2, ['2.1']],
+    ['- 1.3 H(p) = 0.8', 1, ['1.3']],
+    ['2.10 $x = 1$', 2, ['2.10']],
+    ['2.1 scores = (1, 2)', 3, []],
+    ['2.1 scores = (1, 2)', null, []],
+    ['2.5 is the rate', 2, []],
+    ['2.5 times more', 2, []],
+    ['2.303 log x', 2, []],
+    ['2.05 kg', 2, []],
+    ['2.5 = 5/2', 2, []],
+  ])('%s under question %s', (line, question, paths) => {
+    expect(markersAtLineStart(line, question).map(shortPath)).toEqual(paths);
+  });
+
   test('the marker text is kept as written', () => {
     expect(markersAtLineStart('Ans 2.2.c> text')[0].text).toBe('Ans 2.2.c>');
     expect(markersAtLineStart('- 12. (b) x').map((m) => m.text)).toEqual(['12.', '(b)']);
