@@ -78,13 +78,17 @@ function mathShape(tokens: Token[]): 'named' | 'relation' | 'value' {
 const TEXT_ENDS = ['==>', '-->', '=>', '->', '<-', '<=', '>=', '!=', '→', '⇒', '⟹', '←', '⟶', '⟵', '⇐', '↦', '≤', '≥', '≠', '<', '>', ';', '?'];
 const TEXT_RELATIONS = [':=', '==', '~=', '=', '≈', '≃', '≅'];
 const BOUNDARY_WORD = /(?:and|but|while|whereas)(?![\p{L}\p{N}])/iuy;
-const IS_WORD = /(?:is|are|equals)(?:\s+(?:approximately|approx\.?|about|around|roughly|equal\s+to|close\s+to))?(?![\p{L}\p{N}])/iuy;
+/**
+ * `is`, `are`, `equals`, `comes out to`, `works out to` relate (before a value, see
+ * VALUE_START). `is close to 1`, `is near 0` compare the result with a landmark: no relation.
+ */
+const IS_WORD = /(?:(?:is|are)(?:\s+(?:approximately|approx\.?|about|around|roughly|equal\s+to))?|equals|(?:comes|works)\s+out\s+(?:to|at|as))(?![\p{L}\p{N}])/iuy;
 /** `~` reads like `\approx` when a value follows it (`F1 ~ 0.72`). */
 const TILDES = ['~', '∼'];
 /** Arrows that assign when a one-word name stands before them (`w ← [0.3, -0.1]`). */
 const UPDATE_ARROWS = ['←', '<-'];
-/** What must follow `is`, `:` or `~` for it to be a relation: a number, a sign, or `.5`. */
-const VALUE_START = /\s*(?:[+\-−±]\s*)?(?:\d|\.\d|√|(?:sqrt|log|ln|exp)\s*\(\s*[\d.])/y;
+/** What must follow `is`, `:` or `~` for it to be a relation: a number, a sign, `.5`, or a bracket of numbers (`is (4.5, 3.5)`). */
+const VALUE_START = /\s*(?:[+\-−±]\s*)?(?:\d|\.\d|√|(?:sqrt|log|ln|exp)\s*\(\s*[\d.]|[(\[]\s*[+\-−]?\s*\.?\d)/y;
 const ONLY_SPACE = /\s*$/y;
 
 /** What follows a text item: a value, several values (`$a$, $b$`), math with a name of its own, or neither. */
