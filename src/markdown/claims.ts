@@ -166,11 +166,15 @@ function firstOffset(frags: Frag[]): number | undefined {
  */
 function splitStep(frags: Frag[], beforeRelation = false): { step: Frag[]; rest: Frag[] } {
   const split = splitAtExpressionEnd(frags, beforeRelation);
-  // `dh = W2 @ dz2 = [0.9, -0.08]`: what follows an unread operator is no label of a new
-  // claim but the rest of a middle step; the chain goes on and its final step decides.
+  // `dh = W2 @ dz2 = [0.9, -0.08]`, `H = -sum_i p_i log p_i = …`, `= softmax(scores) = …`:
+  // what follows an unread operator, a step that ends with one, or a bracket right after
+  // a word is no label of a new claim but the rest of a middle step; the chain goes on
+  // and its final step decides.
   const rest = split.rest.map((frag) => frag.text).join('');
-  const names = IMPLICIT_PRODUCT.test(split.step.map((frag) => frag.text).join('')) && IMPLICIT_PRODUCT.test(rest);
-  if (beforeRelation && split.rest.length > 0 && (CONTINUES_STEP.test(rest) || names)) {
+  const written = split.step.map((frag) => frag.text).join('');
+  const names = IMPLICIT_PRODUCT.test(written) && IMPLICIT_PRODUCT.test(rest);
+  const applied = /[\p{L}\p{N}_]$/u.test(written) && /^[(\[]/.test(rest);
+  if (beforeRelation && split.rest.length > 0 && (CONTINUES_STEP.test(rest) || names || applied || endsWithOperator(split.step))) {
     return { step: trimBlank(frags), rest: [] };
   }
   return split;

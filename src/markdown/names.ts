@@ -8,6 +8,8 @@ const MAX_NAME_CHARS = 80;
 /** Commands that open an expression, not a name (a fraction is a name only as a derivative). */
 const EXPRESSION_COMMANDS = /^\\(?:frac|dfrac|tfrac|cfrac|sum|prod|int|oint|sqrt|log|ln|exp|max|min|sin|cos|tan|tanh|lim|left|begin|boxed|mathbb)(?![A-Za-z])/;
 const OPERATOR_COMMANDS = /^\\(?:cdot|times|div|pm|mp)(?![A-Za-z])/;
+/** The same in plain text: a root, log or exp applied (`sqrt(4 + 1)`, `log_2(x)`), a sum (`sum_i`, `Σ p`). */
+const PLAIN_EXPRESSION = /^(?:(?:sqrt|log|ln|exp)(?:_\{?\w{1,3}\}?|[₀-₉]+)?\s*\(|(?:sum|prod)(?![A-Za-z])|[Σ∑∏])/u;
 
 /**
  * Whether math or text names something: it opens with a letter or a command, has no
@@ -19,7 +21,7 @@ export function looksLikeName(written: string): boolean {
   const text = written.trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/^(?:\p{L}|\\[A-Za-z])/u.test(text)) return false;
   if (normaliseLabel(text).includes('/')) return true;
-  return !EXPRESSION_COMMANDS.test(text) && !hasTopLevelOperator(text);
+  return !EXPRESSION_COMMANDS.test(text) && !PLAIN_EXPRESSION.test(text) && !hasTopLevelOperator(text);
 }
 
 /**

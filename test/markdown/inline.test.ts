@@ -116,3 +116,18 @@ describe("labels inside sentences: `is` before a bracket of numbers, `comes out 
     expect(claims(text)).toEqual(expected);
   });
 });
+
+describe("plain-text chains: an unread middle step does not end the chain", () => {
+  test.each<[string, string[]]>([
+    ["H(p) = -sum_i p_i log_2 p_i = -(0.5 log_2 0.5 + 0.5 log_2 0.5) = 1\n", ["|h p|1@1:66"]],
+    ["H(p) = -sum_i p_i log_2 p_i = ... = 1.4855\n", ["|h p|1.4855@1:37"]],
+    ["H = −Σ p ln p = 0.361 + 0.230 = 0.591\n", ["|h|0.591@1:33"]],
+    ["H = −Σ p ln p = … = 1.280\n", ["|h|1.28@1:21"]],
+    ["attention weights = softmax(scores) = [0.576, 0.212, 0.212]\n", ["|attention weights|[0.576,0.212,0.212]@1:39"]],
+    ["w = softmax of my scores = [0.5, 0.5]\n", ["|w|[0.5,0.5]@1:28"]],
+    // the final step decides: unread at the end is unread
+    ["H(p) = 1.5 = -sum_i p_i log_2 p_i\n", ["|h p|!unreadable-value@1:14"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
