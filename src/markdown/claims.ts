@@ -11,7 +11,7 @@ import { limit } from '../limits.js';
 import type { Claim, Refusal, Step } from '../types.js';
 import { normaliseLabel } from './labels.js';
 import type { SourceText } from './source.js';
-import { alternativeValue, endsWithOperator, endsWithValue, isNote, nameAfterNumber } from './step-ends.js';
+import { alternativeValue, endsWithOperator, endsWithValue, isNote, nameAfterNumber, sameNumber, slashAlternative, withoutEither } from './step-ends.js';
 import { EXCERPT_CHARS, MAX_MATH_CHARS } from './stream.js';
 import type { Frag, Token } from './tokens.js';
 
@@ -92,10 +92,11 @@ class ChainReader {
 
   /** Ends the open chain's step at the pending content; returns the content after the step. */
   private closeStep(beforeRelation: boolean): Frag[] {
-    const { step, rest } = splitStep(this.pending, beforeRelation);
+    const either = withoutEither(this.pending);
+    const { step, rest } = splitStep(either ?? this.pending, beforeRelation);
     if (step.length > 0 && this.chain) {
       this.chain.steps.push(step);
-      noteHedge(this.chain, rest);
+      noteHedge(this.chain, rest, either !== null);
     }
     return rest;
   }
@@ -125,13 +126,21 @@ export function looksLikeValue(frags: Frag[]): boolean {
   return frags.some((frag) => frag.kind === 'math') || /^(?:[+\-−(\[]|\.?\d)/.test(text);
 }
 
-/** `P = 0.763 or 0.9`: the last step of the chain is offered with another value. */
-function noteHedge(chain: Chain, rest: Frag[]): void {
-  const other = alternativeValue(rest);
-  if (other === null) return;
+/**
+ * `P = 0.763 or 0.9`, `≈ 3.87 (or 15 if …)`, `0.35, maybe 0.36`, `either 0.3 or 0.4`,
+ * `either 0.3/0.4`: the last step of the chain is offered with another value. The same
+ * number written twice (`0.82 (or 82%)`) is one value.
+ */
+function noteHedge(chain: Chain, rest: Frag[], either = false): void {
   const step = chain.steps.length - 1;
   const written = chain.steps[step].map((frag) => frag.text).join('').trim();
-  chain.hedge = { step, reason: `two values given: ${written} or ${other}` };
+  const other = alternativeValue(rest);
+  if (other !== null && !sameNumber(written, other)) {
+    chain.hedge = { step, reason: `two values given: ${written} or ${other}` };
+    return;
+  }
+  const pair = slashAlternative(chain.steps[step], rest, either);
+  if (pair) chain.hedge = { step, reason: `two values given: ${pair[0]} or ${pair[1]}` };
 }
 
 /** Inside math the label is the math before the relation (`the layer $z_j = …$` -> `z_j`). */
@@ -223,6 +232,19 @@ function nameBeforeRelation(step: Frag[]): { step: Frag[]; rest: Frag[] } | null
 /** The step that opens some content (see splitStep): what a table cell shows. */
 export function leadingStep(frags: Frag[]): Frag[] {
   return splitStep(frags).step;
+}
+
+/**
+ * A table cell without a relation as a chain of one step, with its hedge (`0.35 or 0.36`,
+ * `either 0.3 or 0.4`); null when it opens with no value. Prose after the value is a note.
+ */
+export function cellValueChain(frags: Frag[], start: number): Chain | null {
+  const either = withoutEither(frags);
+  const { step, rest } = splitStep(either ?? frags);
+  if (step.length === 0 || !looksLikeValue(step)) return null;
+  const chain: Chain = { label: [], steps: [step], start };
+  noteHedge(chain, rest, either !== null);
+  return chain;
 }
 
 function trimBlank(frags: Frag[]): Frag[] {

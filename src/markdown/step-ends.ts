@@ -1,6 +1,7 @@
 // Where a step in running text ends before the text would say so itself: a bracketed
 // note after a complete value (`0.763 (45/59)`, `$…$ (3)`), a name that labels the next
-// claim (`0.9 R_cat = …`), and a second value offered with `or` (`0.763 or 0.9`).
+// claim (`0.9 R_cat = …`), and a second value offered after it (`0.763 or 0.9`,
+// `(or 15 if …)`, `, maybe 0.36`, `either 0.3 or 0.4`): the hedges of src/markdown/README.md.
 import type { Frag } from './tokens.js';
 
 /** How far a note's closing bracket may be from its opening one. */
@@ -62,20 +63,83 @@ export function endsWithOperator(frags: Frag[]): boolean {
   return false;
 }
 
+/** A number as a hedge may offer it: sign, digits, decimals, percent. */
+const NUMBER = String.raw`[+\-−]?\s*(?:\d+(?:[.,]\d+)*|\.\d+)(?:\s*%)?`;
+/** Words that offer another value (`or`, `maybe` …), with an approximation word after them. */
+const OFFER = String.raw`(?:or(?:\s+(?:maybe|perhaps|possibly|probably|else|rather|even))?|maybe|perhaps|possibly|probably)(?:\s+(?:about|approximately|approx\.?|roughly|around|~|≈))?`;
 /**
- * The other value when content after a step offers one with `or` (`or 0.9, not sure`,
- * `or $0.9$`), else null.
- * Example: frags of ` or 0.9, not sure` -> `"0.9"`.
+ * How a second value is offered after the first: up to two words (a unit: `nats or 1.222
+ * bits`), an opening bracket, comma or dash, then an offering word; or a range dash right
+ * before the number (`0.26–0.27`; a hyphen is a minus).
+ */
+const OFFERED = new RegExp(String.raw`^\s*(?:(?:\p{L}+\s+){0,2}[(\[]?\s*|[,;]\s*|[–—]\s*)?${OFFER}(?:\s+|$)|^\s*[–—]\s*(?=[+\-−]?\s*\.?\d)`, 'iu');
+const OFFERED_NUMBER = new RegExp(String.raw`^(${NUMBER})(?![\p{L}\d])`, 'u');
+/** A comma that offers a second value (`0.35, maybe 0.36`): no boundary (see tokens.ts). */
+export const OFFER_AFTER_COMMA = new RegExp(String.raw`^,\s*${OFFER}\s+(?:${NUMBER}|[(\[]\s*[+\-−]?\.?\d|$)`, 'iu');
+/** Words after a division of two numbers that make it a choice (`0.847 / 1.222 (depends on the base)`). */
+const CHOICE_WORDS = /\b(?:depend(?:s|ing)?|whichever|not\s+sure|unsure)\b/i;
+
+/**
+ * The other value when content after a step offers one, else null: `or 0.9, not sure`,
+ * `(or 15 if you don't take the root?)`, `, maybe 0.36`, `nats or 1.222 bits`, `or $0.9$`,
+ * `or [0.901, −0.081]`, a range `–0.27`.
+ * Example: frags of ` (or 15 if unsure)` -> `"15"`.
  */
 export function alternativeValue(rest: Frag[]): string | null {
   const [first, second] = rest;
   if (first?.kind !== 'text') return null;
-  // `0.763 or 0.9`, and a range `0.26–0.27` (an en or em dash: a hyphen is a minus).
-  const inText = /^\s*(?:or\s+|[–—]\s*)([+\-−]?\s*(?:\d+(?:[.,]\d+)*|\.\d+)\s*%?)/i.exec(first.text);
-  if (inText) return inText[1].trim();
-  // A bracketed value offered after `or`: `[0.901, 0] or [0.901, −0.081]`.
-  const bracketed = /^\s*or\s+([(\[][^()\[\]\n]{1,200}[)\]])/i.exec(first.text);
+  const offered = OFFERED.exec(first.text);
+  if (!offered) return null;
+  const after = first.text.slice(offered[0].length);
+  const number = OFFERED_NUMBER.exec(after.trimStart());
+  if (number) return number[1].trim();
+  // A bracketed value: `[0.901, 0] or [0.901, −0.081]`.
+  const bracketed = /^\s*([(\[][^()\[\]\n]{1,200}[)\]])/.exec(after);
   if (bracketed && /\d/.test(bracketed[1])) return bracketed[1];
-  if (/^\s*or\s*$/i.test(first.text) && second?.kind === 'math' && second.text.trim() !== '') return `$${second.text.trim()}$`;
+  if (after.trim() === '' && second?.kind === 'math' && second.text.trim() !== '') return `$${second.text.trim()}$`;
   return null;
+}
+
+/**
+ * Two numbers divided in running text that are a choice rather than a division: after
+ * `either` (`either 0.3/0.4`), or with words of choice after them (`0.847 / 1.222
+ * (depending on the base)`). Returns the two, or null; `5/6` and `tp/(tp+fp)` stay divisions.
+ */
+export function slashAlternative(step: Frag[], rest: Frag[], either: boolean): [string, string] | null {
+  if (step.some((frag) => frag.kind !== 'text')) return null;
+  const written = step.map((frag) => frag.text).join('');
+  const pair = new RegExp(String.raw`^\s*(${NUMBER})\s*/\s*(${NUMBER})\s*$`, 'u').exec(written);
+  if (!pair) return null;
+  return either || CHOICE_WORDS.test(rest.map((frag) => frag.text).join('')) ? [pair[1].trim(), pair[2].trim()] : null;
+}
+
+/**
+ * Content opening with `either` and a value (`either 0.3 or 0.4`): the content without the
+ * word, so the first value is the step and the second is offered after it; else null.
+ */
+export function withoutEither(frags: Frag[]): Frag[] | null {
+  const first = frags.findIndex((frag) => frag.text.trim() !== '');
+  const frag = frags[first];
+  if (frag?.kind !== 'text') return null;
+  const either = /^\s*either\s+(?=[+\-−(\[]|\.?\d|$)/i.exec(frag.text);
+  if (!either || (either[0].length === frag.text.length && frags[first + 1]?.kind !== 'math')) return null;
+  const cutFrag = { ...frag, text: frag.text.slice(either[0].length), map: frag.map.slice(either[0].length) };
+  return [...frags.slice(0, first), cutFrag, ...frags.slice(first + 1)];
+}
+
+/**
+ * Whether a value and the one offered after it are the same number (`0.82 (or 82%)`,
+ * a percent sign read as /100): one value written two ways, no hedge. `0.82 or 82` differ.
+ */
+export function sameNumber(written: string, other: string): boolean {
+  const a = plainNumber(written);
+  const b = plainNumber(other);
+  return a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+}
+
+function plainNumber(text: string): number | null {
+  const match = /^\s*([+\-−]?)\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(text);
+  if (!match) return null;
+  const value = Number(match[2]) * (match[1] === '' || match[1] === '+' ? 1 : -1);
+  return match[3] === '%' ? value / 100 : value;
 }

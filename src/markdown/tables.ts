@@ -7,7 +7,7 @@
 // Row and column headers are normalised apart, so the class `A` of row "A" is kept.
 import type { Table } from 'mdast';
 import type { Claim } from '../types.js';
-import { chainsOf, claimOf, leadingStep, looksLikeValue, stepsOf, type Chain, type ClaimContext } from './claims.js';
+import { cellValueChain, chainsOf, claimOf, leadingStep, looksLikeValue, stepsOf, type Chain, type ClaimContext } from './claims.js';
 import { normaliseLabel } from './labels.js';
 import type { SourceText } from './source.js';
 import { blockStream, type StreamContext, type StreamItem } from './stream.js';
@@ -150,10 +150,10 @@ function cellChain(items: StreamItem[], cell: CellRange): Chain | null {
   const last = chains[chains.length - 1];
   if (last) {
     const shown = leadingStep(last.label);
-    return { label: [], steps: shown.length > 0 && looksLikeValue(shown) ? [shown, ...last.steps] : last.steps, start: cell.start };
+    const steps = shown.length > 0 && looksLikeValue(shown) ? [shown, ...last.steps] : last.steps;
+    const hedge = last.hedge && { ...last.hedge, step: last.hedge.step + steps.length - last.steps.length };
+    return { label: [], steps, start: cell.start, ...(hedge ? { hedge } : {}) };
   }
   if (tokens.some((token) => token.t !== 'frag' && !(token.t === 'end' && token.soft))) return null;
-  const step = leadingStep(tokens.flatMap((token) => (token.t === 'frag' ? [token.frag] : [])));
-  if (step.length === 0 || !looksLikeValue(step)) return null;
-  return { label: [], steps: [step], start: cell.start };
+  return cellValueChain(tokens.flatMap((token) => (token.t === 'frag' ? [token.frag] : [])), cell.start);
 }

@@ -5,6 +5,7 @@
 // whose `&` is a space and whose `\\` is a line end.
 import { unwrapPresentation } from '../latex/index.js';
 import { isShortName, looksLikeName } from './names.js';
+import { OFFER_AFTER_COMMA } from './step-ends.js';
 import type { Mapped, StreamItem } from './stream.js';
 
 /** A piece of content between relations and boundaries. */
@@ -189,11 +190,16 @@ function followedByValue(text: string, at: number, valueNext: boolean): boolean 
   return matchAt(VALUE_START, text, at) > 0 || (valueNext && matchAt(ONLY_SPACE, text, at) >= 0);
 }
 
-/** `. ` and `, ` (not `0.82`, `1,000`), `!` after a word; at the end of the text too. */
+/**
+ * `. ` and `, ` (not `0.82`, `1,000`), `!` after a word; at the end of the text too. A
+ * comma that offers a second value (`0.35, maybe 0.36`) ends nothing: the claim reader
+ * sees the hedge.
+ */
 function endsSentence(text: string, i: number): boolean {
   const c = text[i];
   const next = text[i + 1];
   const spaceAfter = next === undefined || /\s/.test(next);
+  if (c === ',' && OFFER_AFTER_COMMA.test(text.slice(i, i + 60))) return false;
   if (c === '.' || c === ',') return spaceAfter;
   if (c === '!') return spaceAfter && /\p{L}/u.test(text[i - 1] ?? '');
   return false;

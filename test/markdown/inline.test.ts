@@ -131,3 +131,36 @@ describe("plain-text chains: an unread middle step does not end the chain", () =
     expect(claims(text)).toEqual(expected);
   });
 });
+
+describe("a hedge anywhere after the value: a bracket, a comma, a dash, `either`, a unit between", () => {
+  test.each<[string, string[]]>([
+    ["Frobenius norm = √15 ≈ 3.87 (or 15 if you don't take the root?)\n", ["|frobenius norm|!two-values@1:24"]],
+    ["H(p) = 0.847 or 1.222 (depends on the log base)\n", ["|h p|!two-values@1:8"]],
+    ["p = 0.35, maybe 0.36\n", ["|p|!two-values@1:5"]],
+    ["p = 0.35, or maybe 0.36\n", ["|p|!two-values@1:5"]],
+    ["p = 0.35 (maybe 0.36)\n", ["|p|!two-values@1:5"]],
+    ["p = 0.35 — or 0.36\n", ["|p|!two-values@1:5"]],
+    ["p = $0.35$, maybe $0.36$\n", ["|p|!two-values@1:6"]],
+    ["H = 0.847 nats or 1.222 bits\n", ["|h|!two-values@1:5"]],
+    ["p = either 0.3 or 0.4\n", ["|p|!two-values@1:12"]],
+    ["p = either 0.3/0.4\n", ["|p|!two-values@1:12"]],
+    ["p = 0.847 / 1.222 (depending on the base)\n", ["|p|!two-values@1:5"]],
+    ["$L = 0.379 \\text{ or } 0.165$\n", ["|l|!two-values@1:6"]],
+    ["| Quantity | Value |\n|---|---|\n| SSE | 0.35 or 0.36 |\n| MSD | either 0.3 or 0.4 |\n", ["|sse|!two-values@3:9", "|msd|!two-values@4:16"]],
+    // one value: a division, the same number written twice, a number in a note, another relation after a comma
+    ["p = 0.3/0.4\n", ["|p|0.7499999999999999@1:5"]],
+    ["p = 5/6\n", ["|p|0.8333333333333334@1:5"]],
+    ["acc = 0.82 (or 82%)\n", ["|acc|0.82@1:7"]],
+    ["acc = 0.8 (computed on 5 or 6 samples)\n", ["|acc|0.8@1:7"]],
+    ["H(p) = 1.49 bits, which is less than log₂3 = 1.585\n", ["|h p|1.49@1:8", "|less than log23|1.585@1:46"]],
+    ["x = 0.5, or in other words small\n", ["|x|0.5@1:5"]],
+    ["acc = 0.82 or 82\n", ["|acc|!two-values@1:7"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  test('the refusal names both values', () => {
+    const step = readSubmission("Frobenius norm = √15 ≈ 3.87 (or 15 if you don't take the root?)").claims[0].steps[1];
+    expect(step).toMatchObject({ value: null, refusal: { kind: 'unreadable', code: 'two-values', reason: 'two values given: 3.87 or 15' } });
+  });
+});
