@@ -71,6 +71,13 @@ export const LETTER_RUN_FUNCTIONS = [...Object.keys(FUNCTIONS), ...LOG_NAMES].so
   (a, b) => b.length - a.length,
 );
 
+/**
+ * Relations written as a word inside math (Typst's `sqrt(15) approx 3.873`): not one of
+ * SPEC §5's relations, so not read as one; the step is refused rather than read as a
+ * product of letters. Longest first.
+ */
+export const RELATION_WORDS = ['approximately', 'approx', 'equals'];
+
 /** KaTeX operators (`\lim`, `\sum` …) that mean calculus: never a number. */
 export const CALCULUS_OPERATORS = new Set([
   '\\sum', '\\prod', '\\int', '\\iint', '\\iiint', '\\oint', '\\lim', '\\limsup', '\\liminf',

@@ -7,7 +7,7 @@
 import { atomsIn, list, type KNode } from './katex.js';
 import { joinName, layerIndex, nameParts, starMark, supSubName } from './names.js';
 import {
-  BARS, BINARY_OPERATORS, CLOSE_BRACKETS, FUNCTIONS, GREEK, LETTER_RUN_FUNCTIONS, LOG_NAMES,
+  BARS, BINARY_OPERATORS, CLOSE_BRACKETS, FUNCTIONS, GREEK, LETTER_RUN_FUNCTIONS, LOG_NAMES, RELATION_WORDS,
   OPEN_BRACKETS, TRANSPOSE_MARKS, type Bracket, type FunctionSpec, type LatexPolicy,
 } from './policy.js';
 import { LIMITS } from './limits.js';
@@ -449,6 +449,11 @@ function resolveLetters(tokens: Token[], ctx: Context): Token[] {
       i += 1;
       continue;
     }
+    // KaTeX keeps no spaces between letters, so `x approx 3` is the run `xapprox3`.
+    const relation = RELATION_WORDS.find((w) => spells(tokens, i, w));
+    if (relation !== undefined) {
+      refuse('unreadable', `"${relation}" written as a word is not a relation (≈ or \\approx is)`);
+    }
     const word = functionWordAt(tokens, i);
     if (word !== null) {
       const call = functionNamed(word, null, ctx) as Callable;
@@ -469,15 +474,19 @@ function resolveLetters(tokens: Token[], ctx: Context): Token[] {
 
 function functionWordAt(tokens: Token[], start: number): string | null {
   for (const word of LETTER_RUN_FUNCTIONS) {
-    if (start + word.length > tokens.length) continue;
-    let matches = true;
-    for (let j = 0; j < word.length && matches; j += 1) {
-      const token = tokens[start + j];
-      matches = token.t === 'letter' && token.name === word[j] && (j === 0 || !token.spaced);
-    }
-    if (matches && startsOperand(tokens[start + word.length])) return word;
+    if (spells(tokens, start, word) && startsOperand(tokens[start + word.length])) return word;
   }
   return null;
+}
+
+/** Whether the letters from `start` spell `word`, none written apart. */
+function spells(tokens: Token[], start: number, word: string): boolean {
+  if (start + word.length > tokens.length) return false;
+  for (let j = 0; j < word.length; j += 1) {
+    const token = tokens[start + j];
+    if (token.t !== 'letter' || token.name !== word[j] || (j > 0 && token.spaced)) return false;
+  }
+  return true;
 }
 
 function startsOperand(token: Token | undefined): boolean {

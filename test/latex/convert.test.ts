@@ -101,6 +101,10 @@ const refusals: Array<[string, Refusal['kind']]> = [
   ['x + 1', 'unreadable'],
   ['\\sqrt{-1}', 'unreadable'],
   ['\\frac{1}{0}', 'unreadable'],
+  // a relation written as a word (Typst), never a product of letters
+  ['sqrt(15) approx 3.873', 'unreadable'],
+  ['x approximately 2', 'unreadable'],
+  ['a equals 3', 'unreadable'],
   ['10^{10^{10}}', 'limit'],
   ['1000000!', 'limit'],
   ['e^{10000}', 'limit'],

@@ -127,6 +127,7 @@ describe("plain-text chains: an unread middle step does not end the chain", () =
     ["w = softmax of my scores = [0.5, 0.5]\n", ["|w|[0.5,0.5]@1:28"]],
     // the final step decides: unread at the end is unread
     ["H(p) = 1.5 = -sum_i p_i log_2 p_i\n", ["|h p|!unreadable-value@1:14"]],
+    ["Frobenius norm: $ sqrt(4 + 1 + 1 + 9) = sqrt(15) approx 3.873 $\n", ["|frobenius norm|!unreadable-value@1:41"]],
   ])('%j', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
