@@ -80,10 +80,11 @@ const TEXT_ENDS = ['==>', '-->', '=>', '->', '<-', '<=', '>=', '!=', '→', '⇒
 const TEXT_RELATIONS = [':=', '==', '~=', '=', '≈', '≃', '≅'];
 const BOUNDARY_WORD = /(?:and|but|while|whereas)(?![\p{L}\p{N}])/iuy;
 /**
- * `is`, `are`, `equals`, `comes out to`, `works out to` relate (before a value, see
- * VALUE_START). `is close to 1`, `is near 0` compare the result with a landmark: no relation.
+ * `is`, `are`, `equals` relate (before a value, see VALUE_START). `is close to 1`, `is near 0`
+ * compare the result with a landmark: no relation. Other verbs (`comes out to`, `gives`) are
+ * prose: SPEC §5 names the relations, and a value after them answers nothing.
  */
-const IS_WORD = /(?:(?:is|are)(?:\s+(?:approximately|approx\.?|about|around|roughly|equal\s+to))?|equals|(?:comes|works)\s+out\s+(?:to|at|as))(?![\p{L}\p{N}])/iuy;
+const IS_WORD = /(?:(?:is|are)(?:\s+(?:approximately|approx\.?|about|around|roughly|equal\s+to))?|equals)(?![\p{L}\p{N}])/iuy;
 /** `~` reads like `\approx` when a value follows it (`F1 ~ 0.72`). */
 const TILDES = ['~', '∼'];
 /** Arrows that assign when a one-word name stands before them (`w ← [0.3, -0.1]`). */
