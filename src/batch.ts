@@ -4,25 +4,14 @@
 // goes through the one atomic writer (writer.ts).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkOutFolder, listSubmissions, shard, UsageError, BATCH_FILES, type DiscoveryOptions, type SubmissionFile } from './files.js';
+import { checkOutFolder, listSubmissions, shard, UsageError, type DiscoveryOptions, type SubmissionFile } from './files.js';
 import { BudgetExceeded, withinBudget } from './budget.js';
 import { failedResult, readAndGrade, timedOutResult } from './grade.js';
 import { classDisplayNames, sharedDisplayNames, type SharedDisplayName } from './identity.js';
 import { applyOverrides, checkOverrides, type Override, type OverridesFile } from './overrides.js';
-import {
-  gradebookCsv,
-  gradescopeResults,
-  htmlReport,
-  jsonReport,
-  junitReport,
-  markdownReport,
-  summarise,
-  summaryHtml,
-  summaryJson,
-  type Format,
-} from './reporters/index.js';
-import { reportSourceOf } from './reporters/report-source.js';
-import { forStudent, type Reveal } from './reporters/reveal.js';
+import { batchFileNames, loadFormats, needsWholeResults, renderBatchFiles, renderSubmissionFiles, type Format } from './reporters/registry.js';
+import type { Levels, Reveal } from './reporters/reveal.js';
+import { summarise } from './reporters/summary.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { GradeResult } from './types.js';
 import { gradeInPool, type PoolOptions } from './pool.js';
@@ -116,7 +105,7 @@ export async function gradeBatch(rubric: LoadedRubric, inputs: string[], out: st
   });
   const rows = results.map((r) => batchRow(r, formats, files.length));
   const shared = classNames === null ? sharedDisplayNames(rows) : sharedDisplayNames(classNames, new Set(files.map((f) => f.name)));
-  await writeBatchFiles(folder, rubric.rubric, rows, formats, () => reveal, shared);
+  await writeBatchFiles(folder, rubric.rubric, rows, formats, { student: () => reveal }, shared);
   const classIds = new Set(whole.map((f) => f.name));
   const removed = await folder.finish((id) => options.shard !== undefined && classIds.has(id));
   return { results: rows, removed, sharedDisplayNames: shared };
@@ -166,6 +155,7 @@ export async function gradeSubmission(rubric: LoadedRubric, job: SubmissionJob, 
   const { result: graded, bytes } = file.refusal ? { result: failedResult(rubric, meta, file.refusal), bytes: null } : await readAndGrade(rubric, meta);
   const result = applyOverrides(graded, { [file.name]: job.overrides });
   const reveal = job.reveal ?? rubric.reveal;
+  await loadFormats(job.formats);
   try {
     // The reports are rendered within what is left of the submission's budget.
     return { result, files: withinBudget(timeout > 0 ? Math.max(1, deadline - Date.now()) : 0, () => renderSubmission(result, reveal, job.formats, bytes ?? '')) };
@@ -176,13 +166,9 @@ export async function gradeSubmission(rubric: LoadedRubric, job: SubmissionJob, 
   }
 }
 
+/** One submission's report files (the JSON report always), student files cut to `reveal`; `loadFormats(formats)` first. */
 export function renderSubmission(result: GradeResult, reveal: Reveal, formats: readonly Format[], source: string | Uint8Array): Array<[string, string]> {
-  const files: Array<[string, string]> = [['.json', jsonReport(result)]];
-  const shown = forStudent(result, reveal);
-  if (formats.includes('md')) files.push(['.md', markdownReport(shown)]);
-  if (formats.includes('html')) files.push(['.html', htmlReport(shown, reportSourceOf(result.error ? '' : source))]);
-  if (formats.includes('gradescope')) files.push(['.results.json', gradescopeResults(shown)]);
-  return files;
+  return renderSubmissionFiles(result, formats, { student: () => reveal }, source);
 }
 
 /** Writes one submission's report files; returns its result. */
@@ -191,16 +177,13 @@ async function writeSubmission(folder: OutputFolder, outcome: SubmissionOutcome)
   return outcome.result;
 }
 
-/** Formats that need every answer's reason and place after the batch (junit.xml, annotations). */
-const NEED_WHOLE_RESULTS: readonly Format[] = ['junit', 'github'];
-
 /**
  * What the batch files need of a result, and no more, so that memory does not grow with
  * the class: summary, gradebook and the terminal table need only scores and statuses
  * (a class of one gets the terminal's details, so it keeps everything).
  */
 function batchRow(result: GradeResult, formats: readonly Format[], classSize: number): GradeResult {
-  if (classSize === 1 || formats.some((f) => NEED_WHOLE_RESULTS.includes(f))) return result;
+  if (classSize === 1 || needsWholeResults(formats)) return result;
   return {
     ...result,
     slips: [],
@@ -214,13 +197,9 @@ function batchRow(result: GradeResult, formats: readonly Format[], classSize: nu
 
 /** Batch files under `out` that markgrade did not write: refuse before anything is graded. */
 function refuseForeignBatchFiles(folder: OutputFolder, out: string, formats: readonly Format[]): void {
-  for (const file of batchFilesOf(formats)) {
+  for (const file of batchFileNames(formats)) {
     if (folder.isTaken(file)) throw new UsageError(`--out ${out}: ${file} exists and markgrade did not write it; choose another --out`);
   }
-}
-
-function batchFilesOf(formats: readonly Format[]): string[] {
-  return BATCH_FILES.filter((f) => f === 'summary.json' || f === 'gradebook.csv' || (f === 'summary.html' && formats.includes('html')) || (f === 'junit.xml' && formats.includes('junit')));
 }
 
 /**
@@ -252,28 +231,19 @@ export async function writeBatch(
 ): Promise<string[]> {
   const folder = await OutputFolder.open(out);
   refuseForeignBatchFiles(folder, out, formats);
+  await loadFormats(formats);
   for (const { result } of graded) {
     const source = result.error ? '' : await readFile(result.submission).catch(() => '');
     await writeSubmission(folder, { result, files: renderSubmission(result, reveal, formats, source) });
   }
-  await writeBatchFiles(folder, rubric.rubric, graded.map((g) => g.result), formats, () => reveal);
+  await writeBatchFiles(folder, rubric.rubric, graded.map((g) => g.result), formats, { student: () => reveal });
   return folder.finish();
 }
 
-/** The files that cover the whole batch: summary.json, gradebook.csv, and summary.html / junit.xml when asked. */
-async function writeBatchFiles(
-  folder: OutputFolder,
-  rubric: string,
-  results: GradeResult[],
-  formats: readonly Format[],
-  levelFor: (result: GradeResult) => Reveal,
-  shared?: SharedDisplayName[],
-): Promise<void> {
-  const summary = summarise(rubric, results, shared);
-  await folder.write('summary.json', summaryJson(summary));
-  await folder.write('gradebook.csv', gradebookCsv(results));
-  if (formats.includes('html')) await folder.write('summary.html', summaryHtml(summary));
-  if (formats.includes('junit')) await folder.write('junit.xml', junitReport(results.map((r) => forStudent(r, levelFor(r)))));
+/** The files that cover the whole batch: summary.json, gradebook.csv, and those of the formats asked for (summary.html, junit.xml). */
+async function writeBatchFiles(folder: OutputFolder, rubric: string, results: GradeResult[], formats: readonly Format[], levels: Levels, shared?: SharedDisplayName[]): Promise<void> {
+  await loadFormats(formats);
+  for (const [file, content] of renderBatchFiles(results, formats, levels, { summary: summarise(rubric, results, shared) })) await folder.write(file, content);
 }
 
 /**
@@ -283,5 +253,5 @@ async function writeBatchFiles(
 export async function writeMerged(out: string, results: GradeResult[], formats: readonly Format[], reveal?: Reveal): Promise<void> {
   const folder = await OutputFolder.open(out);
   refuseForeignBatchFiles(folder, out, formats);
-  await writeBatchFiles(folder, results[0]?.rubric ?? '', results, formats, (r) => reveal ?? r.reveal ?? 'verdict');
+  await writeBatchFiles(folder, results[0]?.rubric ?? '', results, formats, { student: (r) => reveal ?? r.reveal ?? 'verdict' });
 }

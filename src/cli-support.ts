@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXTENSIONS, listSubmissions, UsageError, type DiscoveryOptions, type SubmissionFile } from './files.js';
-import { FORMATS, type Format } from './reporters/index.js';
+import { formatNames, type Format } from './reporters/registry.js';
 import { REVEALS, type Reveal } from './reporters/reveal.js';
 import { closestName } from './rubric/names.js';
 import type { GradeResult } from './types.js';
@@ -39,13 +39,14 @@ export async function mustExist(file: string): Promise<void> {
  */
 export function parseFormats(list: string): Format[] {
   const formats = list.split(',').map((f) => f.trim()).filter(Boolean);
+  const known = formatNames();
   for (const format of formats) {
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      const closest = closestName(format, FORMATS);
-      throw new UsageError(`unknown format "${format}"${closest ? ` (did you mean "${closest}"?)` : ''}; supported: ${FORMATS.join(', ')}`);
+    if (!known.includes(format)) {
+      const closest = closestName(format, known);
+      throw new UsageError(`unknown format "${format}"${closest ? ` (did you mean "${closest}"?)` : ''}; supported: ${known.join(', ')}`);
     }
   }
-  return formats as Format[];
+  return formats;
 }
 
 /** `--reveal found|verdict|all`, or undefined when not given. */

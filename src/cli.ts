@@ -26,9 +26,8 @@ import { listAssignments } from './course.js';
 import { UsageError } from './files.js';
 import { collectReports } from './merge.js';
 import { loadOverrides } from './overrides.js';
-import { exceedsAnnotationLimit, githubAnnotations, githubStepSummary } from './reporters/github.js';
-import { FORMATS, terminalReport, type Format } from './reporters/index.js';
-import { forStudent, type Reveal } from './reporters/reveal.js';
+import { terminalReport } from './reporters/index.js';
+import { alwaysWritten, formatNames, renderStdout } from './reporters/registry.js';
 import { escapeTerminal, escapeTerminalLine, terminalJson } from './reporters/text.js';
 import { RubricError } from './rubric/errors.js';
 import { loadRubric, type LoadedRubric } from './rubric/load.js';
@@ -39,7 +38,7 @@ const cli = cac('markgrade');
 const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env);
 const version = packageVersion();
 
-const FORMAT_HELP = `Formats besides the JSON reports, summary.json and gradebook.csv, which are always written: ${FORMATS.filter((f) => f !== 'json' && f !== 'csv').join(',')}`;
+const FORMAT_HELP = `Formats besides the JSON reports, summary.json and gradebook.csv, which are always written: ${formatNames().filter((f) => !alwaysWritten().includes(f)).join(',')}`;
 const REVEAL_HELP = "What the student files (md, html, gradescope, junit, github) show: found, verdict or all (default: the rubric's reveal)";
 
 /** Exit codes each help page lists. */
@@ -91,11 +90,11 @@ cli
       timeout: parseTimeout(flags.timeout),
       ...(overrides ? { overrides } : {}),
     });
-    const graded = results;
-    printStudentStreams(results, formats, level);
     // A TA's run shows everything, except with a public rubric: there is nothing to score.
-    const shown = rubric.public ? results.map((r) => forStudent(r, 'found')) : results;
-    if (showsTerminal(formats)) process.stdout.write(terminalReport(shown, { color, details: graded.length === 1 }));
+    const levels = { student: () => level, ta: rubric.public ? ('found' as const) : ('all' as const) };
+    const { stdout, appends } = renderStdout(results, formats, levels, { cwd: process.cwd(), env: process.env, color, details: results.length === 1 });
+    process.stdout.write(stdout);
+    for (const { file, text } of appends) appendFileSync(file, text); // appended, as GitHub expects: other steps write there too
     finish(results, failUnder);
   });
 
@@ -226,22 +225,6 @@ async function main(): Promise<void> {
     process.stderr.write(`markgrade: ${escapeTerminal(cacError ? explainCacError(message, knownOptions()) : message)}\n`);
     process.exitCode = error instanceof UsageError || error instanceof RubricError || cacError ? 2 : 3;
   }
-}
-
-/** github annotations go to stdout, and a table to $GITHUB_STEP_SUMMARY when GitHub would hide some. */
-function printStudentStreams(results: GradeResult[], formats: readonly Format[], level: Reveal): void {
-  if (!formats.includes('github')) return;
-  const views = results.map((r) => forStudent(r, level));
-  process.stdout.write(githubAnnotations(views, process.cwd()));
-  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile && exceedsAnnotationLimit(views, process.cwd())) {
-    appendFileSync(summaryFile, githubStepSummary(views)); // appended, as GitHub expects: other steps write there too
-  }
-}
-
-/** The terminal summary, unless stdout is taken by github annotations alone. */
-function showsTerminal(formats: readonly Format[]): boolean {
-  return formats.includes('terminal') || !formats.includes('github');
 }
 
 /** Names on stderr the submissions that could not be graded and those under --fail-under; sets exit 1. */

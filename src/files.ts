@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { overLimit } from './markdown/errors.js';
 import { INPUT_LIMITS } from './markdown/input.js';
 import { MAX_NOTEBOOK_BYTES } from './markdown/notebook.js';
+import { batchFileNames, reportExtensions } from './reporters/registry.js';
 
 export interface SubmissionFile {
   /** The path as given or found, relative to the working directory when possible. */
@@ -30,10 +31,6 @@ export interface DiscoveryOptions {
 
 export const DEFAULT_EXTENSIONS = ['md', 'ipynb'];
 
-/** Extensions of the per-submission report files, whether or not this run writes them (names must not depend on --format). */
-export const REPORT_EXTENSIONS = ['.json', '.md', '.html', '.results.json'];
-/** Files for the whole batch at the top of `--out`. */
-export const BATCH_FILES = ['summary.json', 'gradebook.csv', 'junit.xml', 'summary.html'];
 
 /** One file found, before names are given. */
 interface Found {
@@ -183,7 +180,7 @@ function collisions(files: SubmissionFile[], isTaken: (reportPath: string) => bo
     for (let k = 1; k < segments.length; k++) add(directories, fold(segments.slice(0, k).join('/')), i);
   });
   const clashes = new Map<number, string>();
-  const batch = new Set(BATCH_FILES.map(fold));
+  const batch = new Set(batchFileNames().map(fold));
   files.forEach((f, i) => {
     const segments = f.name.split('/');
     for (let k = 1; k < segments.length; k++) {
@@ -207,7 +204,8 @@ function collisions(files: SubmissionFile[], isTaken: (reportPath: string) => bo
 
 /** Every report file a submission named `name` may get, relative to `--out`. */
 export function reportPaths(name: string): string[] {
-  return REPORT_EXTENSIONS.map((extension) => name + extension);
+  // Every format's extensions, whether or not this run writes them: names must not depend on --format.
+  return reportExtensions().map((extension) => name + extension);
 }
 
 /** Case folding as file systems that ignore case do it, near enough (NFC, then lower case). */

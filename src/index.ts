@@ -40,11 +40,26 @@ export {
   gradescopeResults,
   summaryHtml,
   FORMATS,
+  registerFormat,
+  formatNames,
+  loadFormats,
+  renderSubmissionFiles,
+  renderBatchFiles,
+  renderStdout,
   type Format,
+  type ReportFormat,
+  type FormatPart,
+  type Audience,
+  type SubmissionPart,
+  type BatchPart,
+  type StdoutPart,
+  type SubmissionContext,
+  type BatchContext,
+  type StdoutContext,
   type Summary,
   type TerminalOptions,
 } from './reporters/index.js';
-export { forStudent, type Reveal } from './reporters/reveal.js';
+export { forStudent, viewFor, type Levels, type Reveal } from './reporters/reveal.js';
 
 // Plain data passed between the stages and found in the reports
 export type {

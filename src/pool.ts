@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
 import { DEFAULT_TIMEOUT_MS, failedResult } from './grade.js';
+import { loadFormats } from './reporters/registry.js';
 import type { SubmissionJob, SubmissionOutcome } from './batch.js';
 import type { LoadedRubric } from './rubric/load.js';
 
@@ -96,6 +97,7 @@ async function runOne(pool: Tinypool, rubric: LoadedRubric, job: SubmissionJob, 
       : `internal error: its grading worker stopped (${error instanceof Error ? error.message : String(error)}); it was replaced. Grade it by hand`;
     const result = { ...failedResult(rubric, { submission: job.file.file, name: job.file.name }, `${job.file.file}: ${why}`), errorCode: controller.signal.aborted ? 'timeout' : 'error' };
     const { renderSubmission } = await import('./batch.js');
+    await loadFormats(job.formats);
     return { outcome: { result, files: renderSubmission(result, job.reveal ?? rubric.reveal, job.formats, '') }, failed: true };
   } finally {
     clearTimeout(timer);

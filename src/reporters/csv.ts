@@ -1,6 +1,7 @@
 // The gradebook: one row per submission keyed by its id (the report name; SPEC §3), the
 // display name, the total, then one column per question (SPEC §7).
 import type { GradeResult } from '../types.js';
+import type { ReportFormat } from './format.js';
 
 export function gradebookCsv(results: GradeResult[]): string {
   const questionIds = unique(results.flatMap((r) => r.questions.map((q) => q.id)));
@@ -47,3 +48,10 @@ function formatNumber(value: number): string {
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
+
+/** `csv`: the gradebook, always written. */
+export const csvFormat: ReportFormat = {
+  name: 'csv',
+  always: true,
+  parts: [{ scope: 'batch', audience: 'ta', file: 'gradebook.csv', render: gradebookCsv }],
+};

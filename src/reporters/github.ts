@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { GradeResult, Status } from '../types.js';
 import { showsPoints } from './reveal.js';
 import { describeSlip, escapeMarkdown, escapeWorkflowData, escapeWorkflowProperty, formatPoints } from './text.js';
+import type { ReportFormat } from './format.js';
 
 /** Annotations GitHub shows per level and step (docs: "Workflow commands", annotations). */
 export const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
@@ -113,3 +114,23 @@ function command(a: Annotation): string {
 function relativePath(cwd: string, file: string): string {
   return path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
 }
+
+/**
+ * `github`: annotations on standard output, and a table appended to $GITHUB_STEP_SUMMARY
+ * (other steps write there too) when GitHub would hide some annotations.
+ */
+export const githubFormat: ReportFormat = {
+  name: 'github',
+  parts: [
+    {
+      scope: 'stdout',
+      audience: 'student',
+      wholeResults: true,
+      render: (views, { cwd }) => githubAnnotations(views, cwd),
+      append: (views, { cwd, env }) => {
+        const file = env.GITHUB_STEP_SUMMARY;
+        return file && exceedsAnnotationLimit(views, cwd) ? { file, text: githubStepSummary(views) } : null;
+      },
+    },
+  ],
+};

@@ -5,6 +5,7 @@
 import type { AnswerResult, GradeResult } from '../types.js';
 import { showsPoints } from './reveal.js';
 import { exactNumber, moreSlips, showValue } from './text.js';
+import type { ReportFormat } from './format.js';
 
 /** Shown to the student only once the instructor publishes the grades. */
 const VISIBILITY = 'after_published';
@@ -57,3 +58,9 @@ function overview(result: GradeResult): string {
     ...(slips.length > 0 ? ['Arithmetic slips in the shown working:', ...slips] : []),
   ].join('\n');
 }
+
+/** `gradescope`: Gradescope's results.json per submission, which the student sees. */
+export const gradescopeFormat: ReportFormat = {
+  name: 'gradescope',
+  parts: [{ scope: 'submission', audience: 'student', extension: '.results.json', render: gradescopeResults }],
+};

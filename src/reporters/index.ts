@@ -1,4 +1,5 @@
 // The report formats. A reporter turns results into text; the CLI writes the files.
+// registry.ts lists the formats (`--format` names) and the parts each one writes.
 export { jsonReport } from './json.js';
 export { gradebookCsv } from './csv.js';
 export { summarise, summaryJson, type Summary } from './summary.js';
@@ -10,7 +11,4 @@ export { junitReport } from './junit.js';
 export { githubAnnotations } from './github.js';
 export { gradescopeResults } from './gradescope.js';
 export { summaryHtml } from './summary-html.js';
-
-/** Formats `grade --format` accepts; json, csv and summary.json are always written. */
-export const FORMATS = ['terminal', 'json', 'md', 'html', 'junit', 'csv', 'github', 'gradescope'] as const;
-export type Format = (typeof FORMATS)[number];
+export * from './registry.js';

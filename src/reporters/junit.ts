@@ -7,6 +7,7 @@
 import type { AnswerResult, GradeResult, Status } from '../types.js';
 import { showsPoints } from './reveal.js';
 import { describeSlip, moreSlips, escapeXmlAttribute, escapeXmlText, exactNumber, showValue } from './text.js';
+import type { ReportFormat } from './format.js';
 
 type Outcome = 'passed' | 'failure' | 'skipped' | 'error';
 
@@ -119,3 +120,9 @@ function countOf(cases: Case[]): Counts {
 function countAttributes(counts: Counts): string {
   return `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"`;
 }
+
+/** `junit`: one junit.xml for CI, which a student may read. */
+export const junitFormat: ReportFormat = {
+  name: 'junit',
+  parts: [{ scope: 'batch', audience: 'student', file: 'junit.xml', wholeResults: true, render: junitReport }],
+};

@@ -5,6 +5,7 @@
 import type { AnswerResult, GradeResult, QuestionResult, Slip } from '../types.js';
 import { showsPoints } from './reveal.js';
 import { escapeMarkdown as md, formatPoints, moreSlips, showValue, STATUS_SYMBOL } from './text.js';
+import type { ReportFormat } from './format.js';
 
 /**
  * One submission as a Markdown page.
@@ -69,3 +70,9 @@ function slipsSection(slips: Slip[], more: string | null): string[] {
     ...(more === null ? [] : ['', md(more)]),
   ];
 }
+
+/** `md`: a report per submission, for the student. */
+export const markdownFormat: ReportFormat = {
+  name: 'md',
+  parts: [{ scope: 'submission', audience: 'student', extension: '.md', render: markdownReport }],
+};

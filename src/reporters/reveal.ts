@@ -6,6 +6,7 @@
 //   verdict — + right/wrong and points; slips as the student's step and its value
 //   all     — + expected values, intervals, tolerance, feedback, reason codes, diagnoses
 import type { AnswerResult, GradeResult, Reveal, Slip } from '../types.js';
+import type { Audience } from './format.js';
 
 export type { Reveal } from '../types.js';
 
@@ -29,6 +30,26 @@ export function forStudent(result: GradeResult, level: Reveal): GradeResult {
     })),
     slips: found ? [] : result.slips.map(hideDiagnosis),
   };
+}
+
+/** The level each audience sees a result at: a student's is the run's `reveal` (per result for `merge`). */
+export interface Levels {
+  student: (result: GradeResult) => Reveal;
+  /** Default `all`; `found` when there is nothing to score (a public rubric). */
+  ta?: Reveal;
+}
+
+/**
+ * What an output's audience may see of a result: the rule every format's parts are
+ * rendered under (registry.ts). A TA at `all` gets the result itself.
+ * @example viewFor('student', result, { student: () => 'found' }).questions[0].answers[0].status // 'found'
+ */
+export function viewFor(audience: Audience, result: GradeResult, levels: Levels): GradeResult {
+  if (audience === 'ta') {
+    const level = levels.ta ?? 'all';
+    return level === 'all' ? result : forStudent(result, level);
+  }
+  return forStudent(result, levels.student(result));
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { AnswerResult, GradeResult, Status } from '../types.js';
 import { levelOf, showsPoints } from './reveal.js';
 import { describeSlip, moreSlips, formatPoints, showValue, STATUS_SYMBOL, escapeTerminalLine } from './text.js';
+import type { ReportFormat } from './format.js';
 
 export type { Reveal } from './reveal.js';
 
@@ -108,3 +109,9 @@ function safe(text: string): string {
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
+
+/** `terminal`: the TA's table on standard output. */
+export const terminalFormat: ReportFormat = {
+  name: 'terminal',
+  parts: [{ scope: 'stdout', audience: 'ta', render: (results, { color, details }) => terminalReport(results, { color, details }) }],
+};
