@@ -60,7 +60,7 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
   const tabTables = findTabTables(source, firstLine, apart);
   const tabLines = new Set(tabTables.flatMap((grid) => grid.map((row) => row[0].line)));
   const markers = scanMarkers(source, firstLine, union(apart, tabLines));
-  const markup = inlineMarkup(tree, source.text.length);
+  const markup = inlineMarkup(tree, source.text);
   unmarkProducts(markup, tree, source.text);
   const { headings, topics } = scanHeadings(blocks, source, spans, new Set(markers.map((marker) => marker.line)), markup);
   const sections = buildSections(markers, topics, source);

@@ -3,6 +3,9 @@
 // (their content is text), and whole struck-out text, images and footnote references
 // (not the student's answer). The stream leaves those characters out, so text and math
 // keep their own offsets and `accuracy = *$0.5$*` reads like `accuracy = $0.5$`.
+// Inline HTML pasted from an LMS or Typora is presentation too (stream.ts drops its tags),
+// except the elements whose content is not the answer: struck (`<del>`, `<s>`,
+// `<strike>`: withdrawn, like `~~…~~`) and not text at all (`<script>`, `<style>` …).
 import type { Nodes, Root } from 'mdast';
 import type { ImagePlace } from '../types.js';
 
@@ -16,19 +19,33 @@ const WRAPPERS = new Set(['emphasis', 'strong', 'link', 'linkReference']);
 /** Phrasing nodes left out whole: struck text is withdrawn; images and footnote marks are no text. */
 const LEFT_OUT = new Set(['delete', 'image', 'imageReference', 'footnoteReference']);
 
+/** HTML elements whose content is withdrawn (struck) or is no text (scripts, styles, form fields). */
+const WITHDRAWN_ELEMENTS = new Set(['del', 's', 'strike', 'script', 'style', 'textarea', 'template', 'noscript', 'title']);
+/** A start or end tag; what it may hold is bounded by the html node it is in. */
+const HTML_TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?>/g;
+/** How far a withdrawn element's end tag may be from its start tag. */
+const MAX_ELEMENT_CHARS = 5000;
+
+/** Whether the character at `offset` is withdrawn or not text (struck, an image, a script). */
+export function isWithdrawn(markup: Markup | undefined, offset: number): boolean {
+  return markup?.[offset] === WITHDRAWN;
+}
+
 /**
  * The syntax characters of every phrasing node in the tree (one walk, linear in its size).
  * Example: for `a **0.5** b` the four `*` are 1, everything else 0.
  */
-export function inlineMarkup(tree: Root, length: number): Markup {
+export function inlineMarkup(tree: Root, text: string): Markup {
+  const { length } = text;
   const markup = new Uint8Array(length);
-  const text = { length };
+  const tags: HtmlTag[] = [];
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined && end <= text.length) {
+    if (start !== undefined && end !== undefined && end <= length) {
+      if (node.type === 'html') tags.push(...htmlTags(text, start, end));
       if (LEFT_OUT.has(node.type)) {
         markup.fill(WITHDRAWN, start, end);
         continue;
@@ -38,7 +55,46 @@ export function inlineMarkup(tree: Root, length: number): Markup {
     }
     if ('children' in node) for (const child of node.children) stack.push(child);
   }
+  withdrawElements(markup, tags, text);
   return markup;
+}
+
+interface HtmlTag {
+  name: string;
+  closing: boolean;
+  start: number;
+  end: number;
+}
+
+/** The tags in the raw text of one html node (inline `<del>`, or a whole HTML block). */
+function htmlTags(text: string, from: number, to: number): HtmlTag[] {
+  const tags: HtmlTag[] = [];
+  const raw = text.slice(from, to);
+  for (const match of raw.matchAll(HTML_TAG)) {
+    const name = match[2].toLowerCase();
+    if (WITHDRAWN_ELEMENTS.has(name)) tags.push({ name, closing: match[1] === '/', start: from + match.index, end: from + match.index + match[0].length });
+  }
+  return tags;
+}
+
+/**
+ * `<del>0.79</del>`, `<script>…</script>`: from a start tag to its end tag (same name,
+ * within MAX_ELEMENT_CHARS, no blank line between) nothing is the student's text.
+ * A start tag without an end tag withdraws nothing (the tag itself is dropped as usual).
+ */
+function withdrawElements(markup: Markup, tags: HtmlTag[], text: string): void {
+  tags.sort((a, b) => a.start - b.start);
+  const open = new Map<string, HtmlTag>();
+  for (const tag of tags) {
+    const start = open.get(tag.name);
+    if (!tag.closing) {
+      if (!start) open.set(tag.name, tag);
+      continue;
+    }
+    if (!start) continue;
+    open.delete(tag.name);
+    if (tag.end - start.start <= MAX_ELEMENT_CHARS && !/\n[ \t]*\n/.test(text.slice(start.start, tag.end))) markup.fill(WITHDRAWN, start.start, tag.end);
+  }
 }
 
 /**

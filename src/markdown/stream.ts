@@ -1,10 +1,12 @@
 // A block's text and math as one stream of items, each character mapped back to its
 // offset in the submission. Markdown syntax is taken out of the text (emphasis,
 // links, tags, escapes, struck-out text); math keeps its LaTeX exactly as written.
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { limit } from '../limits.js';
 import { contentStart, type LeafBlock } from './blocks.js';
 import type { MathSpan } from './math-spans.js';
-import type { Markup } from './markup.js';
+import { isWithdrawn, type Markup } from './markup.js';
 import type { SourceText } from './source.js';
 
 /** Characters with the submission offset of each one. */
@@ -80,6 +82,14 @@ export function blockStream(block: StreamBlock, ctx: StreamContext): StreamItem[
       skipTableLine(line);
       continue;
     }
+    const lineBreak = text[i] === '<' && ctx.markup?.[i] === 0 ? matchAt(LINE_BREAK_TAG, text, i) : 0;
+    if (lineBreak > 0) {
+      // `a = 1<br>b = 2`, `</p><p>`: a line of its own, as the browser shows it.
+      flush(i);
+      i = from = i + lineBreak;
+      items.push({ kind: 'nl', offset: i });
+      continue;
+    }
     const markerEnd = ctx.markerAt.get(i);
     if (markerEnd !== undefined) {
       flush(i);
@@ -90,7 +100,8 @@ export function blockStream(block: StreamBlock, ctx: StreamContext): StreamItem[
     const span = ctx.mathAt.get(i);
     if (span) {
       flush(i);
-      items.push(mathItem(text, span));
+      // Struck math (`~~$0.79$~~`, `<del>$0.79$</del>`) is withdrawn like struck text.
+      if (!isWithdrawn(ctx.markup, i)) items.push(mathItem(text, span));
       i = from = span.end;
       continue;
     }
@@ -113,6 +124,20 @@ function mathItem(text: string, span: MathSpan): StreamItem {
   return to === contentEnd ? { kind: 'math', display, ...slice(text, from, to) } : { kind: 'math', display, ...slice(text, from, to), omitted: contentEnd - to };
 }
 
+/**
+ * HTML tags that start a new line where a browser shows them: `<br>`, and the start and
+ * end tags of block elements (`<p>`, `<div>`, `<li>`, `<td>`, `<details>`, `<summary>` …).
+ * Inline tags (`<b>`, `<span>`, `<sub>` …) are presentation: TEXT_RULES drop them.
+ */
+const LINE_BREAK_TAG =
+  /<(?:br|hr|\/?(?:p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|blockquote|details|summary|aside|section|article|header|footer|figure|figcaption|center|pre))(?:\s[^<>\n]{0,200})?\/?>/iy;
+
+/** The length of a sticky pattern's match at `at`, or 0. */
+function matchAt(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0].length ?? 0;
+}
+
 /** A setext heading's underline (`===`, `---`) is not text. */
 function readableEnd(block: StreamBlock, source: SourceText): number {
   if (block.kind !== 'heading' || block.endLine === block.startLine) return block.end;
@@ -130,7 +155,9 @@ export function slice(text: string, from: number, to: number): Mapped {
   return { text: text.slice(from, to), map };
 }
 
-type Rule = [RegExp, (match: RegExpExecArray) => Array<[number, number]> | string];
+/** What a rule puts in a match's place: new text (at the match's offset) or kept ranges of it. */
+type Piece = string | [number, number];
+type Rule = [RegExp, (match: RegExpExecArray) => Piece[] | string];
 
 /** Keeps capture group `n` of a match (its characters keep their offsets). */
 const keepGroup = (n: number) => (match: RegExpExecArray): Array<[number, number]> => {
@@ -138,8 +165,18 @@ const keepGroup = (n: number) => (match: RegExpExecArray): Array<[number, number
   return at ? [at] : [];
 };
 const drop = (): Array<[number, number]> => [];
+/** `<sub>12</sub>` -> `_{12}`, `<sup>-1</sup>` -> `^{-1}`: the script's content keeps its offsets. */
+const script = (mark: string) => (match: RegExpExecArray): Piece[] => [`${mark}{`, match.indices![1], '}'];
 
-const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+/**
+ * An HTML character reference (`&minus;`, `&#8722;`, `&#x2212;`) as its character, decoded
+ * the way remark decodes them in text; an unknown name stays as written.
+ */
+function decodeReference(match: RegExpExecArray): string {
+  const [written, named, decimal, hex] = match;
+  if (named !== undefined) return decodeNamedCharacterReference(named) || written;
+  return decimal !== undefined ? decodeNumericCharacterReference(decimal, 10) : decodeNumericCharacterReference(hex, 16);
+}
 
 /**
  * Markdown syntax in running text, in the order it is removed. Every pattern stops at a
@@ -153,13 +190,16 @@ const TEXT_RULES: Rule[] = [
   // A callout's type marker (`> [!note] Title`) is not text; its title and body are.
   [/^\s*\[![A-Za-z][\w-]*\][+-]?/dg, drop],
   [/<!--[^]{0,1000}?-->/dg, drop],
+  [/<sub>([^<>\n]{1,40})<\/sub>/dgi, script('_')],
+  [/<sup>([^<>\n]{1,40})<\/sup>/dgi, script('^')],
   [/<sub>/dgi, () => '_'],
   [/<sup>/dgi, () => '^'],
   [/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>/dg, drop],
   // `**` and `__` that pair with nothing (OCR leaves them about) are no text either.
   [/\*\*|__/dg, drop],
   [/\\([!-/:-@[-`{-~])/dg, keepGroup(1)],
-  [/&(?:nbsp|amp|lt|gt|quot|#39);/dg, (match) => ENTITIES[match[0]]],
+  // After the tags: `&lt;b&gt;` is the text `<b>`, not a tag.
+  [/&(?:([A-Za-z][A-Za-z0-9]{1,31})|#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6}));/dg, decodeReference],
   [/\$/dg, drop],
 ];
 
@@ -201,11 +241,11 @@ function applyRule(input: Mapped, pattern: RegExp, replace: Rule[1]): Mapped {
   for (; match; match = pattern.exec(input.text)) {
     copy(last, match.index);
     const replacement = replace(match);
-    if (typeof replacement === 'string') {
-      text += replacement;
-      for (let k = 0; k < replacement.length; k++) map.push(input.map[match.index]);
-    } else {
-      for (const [from, to] of replacement) copy(from, to);
+    for (const piece of typeof replacement === 'string' ? [replacement] : replacement) {
+      if (typeof piece === 'string') {
+        text += piece;
+        for (let k = 0; k < piece.length; k++) map.push(input.map[match.index]);
+      } else copy(piece[0], piece[1]);
     }
     last = match.index + match[0].length;
     if (match[0].length === 0) pattern.lastIndex += 1;
