@@ -4,6 +4,7 @@
 import { plainExponents } from './exponents.js';
 import { LIMITS } from './limits.js';
 import { POINT_READING, writtenNumbers, type NumberReading } from './numbers.js';
+import { printedArrays } from './printed-arrays.js';
 import { refuse, refuseAt } from './refusal.js';
 
 /** Commands that only label or number a formula. */
@@ -29,7 +30,7 @@ export function prepare(source: string, reading: NumberReading = POINT_READING):
   let text = source.normalize('NFC').replace(LABELS, '').replace(/(?<!\\)\$/g, '').trim();
   if (ELLIPSIS.test(text)) refuse('ellipsis', 'ellipsis "..."');
   checkNesting(text);
-  text = plainExponents(writtenNumbers(text.replace(CLOSING_PUNCTUATION, '').trim(), reading))
+  text = plainExponents(writtenNumbers(printedArrays(text.replace(CLOSING_PUNCTUATION, '').trim()), reading))
     .replace(PERCENT_AFTER_VALUE, '$1\\%')
     // Two numbers separated only by spaces are two values, not 12 (KaTeX drops spaces).
     .replace(/(\d)\s+(?=\.?\d)/g, '$1\\,')

@@ -1,4 +1,5 @@
-// What students paste: inline HTML from an LMS, Typora or a README. One table
+// What students paste: inline HTML from an LMS, Typora or a README, arrays as numpy
+// prints them, and phone-typed plain-text math (`sigmoid(wx+b)`, `lambda*w`). One table
 // per convention, refusals included; each row is a short submission and every claim as
 // `section|label|final value@line:column` (the final value's JSON, `!code` for a refused
 // step, or the expression when it has free symbols).
@@ -33,7 +34,7 @@ describe('inline HTML is presentation; character references are their characters
     // markdown inside <details> counts as text
     ['Q1. <details><summary>Answer</summary>\n\nw = 0.5\n\n</details>', ['1|w|0.5@3:5']],
     // a remark after the closing tag is not part of the value
-    ['Q3. <b>dℓ/ds = &minus;2y(1 &minus; y)</b> &nbsp;(chain rule on (1 &minus; y)<sup>2</sup>)', ['3|dl/ds|-2 * y * (1 - y)@1:16']],
+    ['Q3. <b>dℓ/ds = &minus;2y(1 &minus; ys)</b> &nbsp;(chain rule on (1 &minus; ys)<sup>2</sup>)', ['3|dl/ds|-2 * y * (1 - y * s)@1:16']],
   ])('%j', (text, expected) => expect(claims(text)).toEqual(expected));
 });
 
@@ -54,5 +55,43 @@ describe('struck HTML is withdrawn, like ~~…~~; HTML that is not presentation 
     ['Q1. q = &foo; 3', ['1|q|!unreadable-value@1:9']],
     // `&lt;` is a less-than sign: a boundary between two claims
     ['Q1. x = 1 &lt; 2 = y', ['1|x|1@1:9', '1|2|y@1:20']],
+  ])('%j', (text, expected) => expect(claims(text)).toEqual(expected));
+});
+
+describe('numpy-printed arrays are vectors and matrices when every entry is a number', () => {
+  test.each<Row>([
+    ['Q1. m = [2. 2.]', ['1|m|[2,2]@1:9']],
+    ['Q1. v = [0.5 1.5 -0.5]', ['1|v|[0.5,1.5,-0.5]@1:9']],
+    ['Q1. b = [1e-3 -0.]', ['1|b|[0.001,0]@1:9']],
+    ['Q1. cov = [[2.66666667 1.33333333] [1.33333333 3.33333333]].', ['1|cov|[[2.66666667,1.33333333],[1.33333333,3.33333333]]@1:11']],
+    ['Q1. c = [[ 0. -2.] [-2. -1.] [ 2.  1.]]', ['1|c|[[0,-2],[-2,-1],[2,1]]@1:9']],
+    ['Q1. a = array([0.2, 0.3])', ['1|a|[0.2,0.3]@1:9']],
+    ['Q1. c = np.array([[1., 2.], [3., 4.]])', ['1|c|[[1,2],[3,4]]@1:9']],
+    // in math too: KaTeX would drop the spaces
+    ['Q1. $\\mu = [2. 2.]$ and $C = [[1 2] [3 4]]$', ['1|mu|[2,2]@1:12', '1|c|[[1,2],[3,4]]@1:30']],
+    // refusals: words in the bracket, ragged rows, an array call with more than numbers
+    ['Q1. t = [2 apples]', ['1|t|!unreadable-value@1:9']],
+    ['Q1. r = [[1 2] [3]]', ['1|r|!unreadable-value@1:9']],
+    ['Q1. f = array([1., 2.], dtype=float32)', ['1|f|!unreadable-value@1:9']],
+    // a spaced minus between two numbers is a subtraction, not a printed row
+    ['Q1. u = [1 - 2]', ['1|u|-1@1:9']],
+  ])('%j', (text, expected) => expect(claims(text)).toEqual(expected));
+});
+
+describe('plain text: attached brackets, spelled-out functions and Greek names, letters side by side', () => {
+  test.each<Row>([
+    ['Q3. dℓ/ds = 2(1 - ys) · (-y) = -2y(1 - ys)', ['3|dl/ds|-2 * y * (1 - y * s)@1:32']],
+    ['Q5. dL/dw = (sigmoid(wx+b) - y)x + lambda*w', ['5|dl/dw|(sigmoid(w * x + b) - y) * x + lambda * w@1:13']],
+    ['Q1. z = wx + b', ['1|z|w * x + b@1:9']],
+    ['Q1. g = w - eta*0.5', ['1|g|w - eta * 0.5@1:9']],
+    ['Q1. q = theta1 + 1', ['1|q|theta_1 + 1@1:9']],
+    ['Q1. r = relu(-2) + exp(0) + sqrt(4) + ln(1)', ['1|r|3@1:9']],
+    ['Q1. s = softmax([1, 1])', ['1|s|[0.5,0.5]@1:9']],
+    // refusals and remarks: a spaced bracket of words, two letters beside words, a hedge
+    ['Q1. k = 0.8 (rounded)', ['1|k|0.8@1:9']],
+    ['Q1. h = 0.5 (in bits) and H = 0.5 in bits', ['1|h|0.5@1:9', '1|h|0.5@1:31']],
+    ['Q1. y = ab', ['1|y|!unreadable-value@1:9']],
+    ['Q1. p = 0.16 or 0.17', ['1|p|!two-values@1:9']],
+    ['Q1. w = w - eta times the gradient', ['1|w|!unreadable-value@1:9']],
   ])('%j', (text, expected) => expect(claims(text)).toEqual(expected));
 });
