@@ -35,6 +35,7 @@ export const LIMIT_TABLE = {
   mathChars: { value: 10_000, code: 'math-chars', what: 'characters of math in one step' },
   // ---- one piece of student math (latex/): over one, the step is refused with `limit`
   latexLength: { value: 5_000, code: 'latex-length', what: 'characters of LaTeX in one piece' },
+  latexExpansions: { value: 100, code: 'latex-expansion', what: 'macro expansions (`\\def`, `\\newcommand`, built-in macros) KaTeX does for one piece of LaTeX' },
   nestingDepth: { value: 64, code: 'latex-nesting', what: 'nesting of braces, brackets and parentheses in LaTeX' },
   recursion: { value: 200, code: 'recursion', what: 'recursion of the LaTeX converter' },
   nodes: { value: 2_000, code: 'expression-nodes', what: 'nodes of a converted or evaluated expression' },

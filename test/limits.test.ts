@@ -127,6 +127,7 @@ describe('each LaTeX limit is named by its code', () => {
   /** [what, student LaTeX, the limit's code] */
   const MATH: Array<[string, string, string]> = [
     ['5,201 characters', '1+'.repeat(2_600) + '1', 'latex-length'],
+    ['a macro expanded 101 times', '\\def\\a{1}' + '\\a+'.repeat(101) + '1', 'latex-expansion'],
     ['65 nested parentheses', '('.repeat(65) + '1' + ')'.repeat(65), 'latex-nesting'],
     ['300 signs in a row', '-'.repeat(300) + '1', 'recursion'],
     ['3,001 nodes', '1+'.repeat(1_500) + '1', 'expression-nodes'],
@@ -154,6 +155,21 @@ describe('each LaTeX limit is named by its code', () => {
     const [x, y] = result.questions.flatMap((q) => q.answers);
     expect(x).toMatchObject({ status: 'unreadable', limit: code, points: 0 });
     expect(y).toMatchObject({ status: 'correct' });
+  });
+
+  test('an expression answer stopped while it is evaluated names the limit too', () => {
+    const expressions = parseRubric(
+      `rubric: limits
+questions:
+  - id: q1
+    section: 1
+    answers:
+      - { id: f, label: f, kind: expression, expected_latex: 'x^2', domain: { x: [1, 2] } }
+`,
+      'expression-limits.yaml',
+    );
+    const [f] = gradeText(expressions, '1. f = $x^{100000}$\n', { submission: 's.md', name: 's' }).questions.flatMap((q) => q.answers);
+    expect(f).toMatchObject({ status: 'unreadable', limit: 'magnitude', points: 0 });
   });
 
   test('every code named here is a code of the table', () => {

@@ -5,6 +5,7 @@
 import type { MathNode, SymbolNode } from 'mathjs';
 import { parse, sharedEngine } from '../engine/index.js';
 import { evaluateStudent } from '../latex/index.js';
+import type { LimitCode } from '../limits.js';
 import type { Domain } from '../rubric/schema.js';
 import type { NumericValue, RefusalCode } from '../types.js';
 import { flatten } from '../values.js';
@@ -13,6 +14,8 @@ export interface ExpressionVerdict {
   status: 'correct' | 'incorrect' | 'unreadable';
   code: 'equivalent' | 'not-equivalent' | 'shape-mismatch' | 'undecidable' | RefusalCode;
   reason: string;
+  /** The code of the limit (src/limits.ts) that stopped evaluating the student's expression. */
+  limit?: LimitCode;
 }
 
 const POINTS = 5;
@@ -48,7 +51,8 @@ export function checkExpression(student: string, expected: string, domain: Domai
         return { status: 'incorrect', code: 'shape-mismatch', reason: `not equivalent: your expression does not fit the shapes of ${variables.join(', ')} (${got.refusal.reason})` };
       }
       if (got.refusal.kind === 'limit' || got.refusal.kind === 'unreadable') {
-        return { status: 'unreadable', code: got.refusal.code, reason: `could not evaluate your expression: ${got.refusal.reason}` };
+        const limit = got.refusal.limit === undefined ? {} : { limit: got.refusal.limit };
+        return { status: 'unreadable', code: got.refusal.code, reason: `could not evaluate your expression: ${got.refusal.reason}`, ...limit };
       }
       continue;
     }

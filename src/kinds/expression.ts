@@ -18,7 +18,8 @@ export const expressionKind: AnswerKind = {
     const place = `at ${placeText({ line: found.line ?? 0, column: found.column ?? 0, cell: found.cell })}`;
     if (verdict.status !== 'incorrect') {
       const points = verdict.status === 'correct' ? answer.points : 0;
-      return { ...graded, status: verdict.status, reasonCode: verdict.code, points, reason: `found ${got} ${place}: ${verdict.reason}` };
+      const limit = verdict.limit === undefined ? {} : { limit: verdict.limit };
+      return { ...graded, status: verdict.status, reasonCode: verdict.code, points, reason: `found ${got} ${place}: ${verdict.reason}`, ...limit };
     }
     const mistake = answer.mistakes.findIndex(
       (m) => m.expectedExpr !== undefined && checkExpression(got, m.expectedExpr, answer.domain, answer.id).status === 'correct',

@@ -1,6 +1,7 @@
 // latexToMathjs: one piece of student math (LaTeX or plain text) -> a mathjs string.
+import { LIMIT_TABLE } from '../limits.js';
 import type { Refusal, RefusalCode } from '../types.js';
-import { parseKatex, type KNode } from './katex.js';
+import { isExpansionOverrun, parseKatex, type KNode } from './katex.js';
 import { refuseNotationWithoutValue } from './notation.js';
 import { parseTokens } from './parser.js';
 import { POINT_READING, type NumberReading } from './numbers.js';
@@ -83,6 +84,7 @@ function katexAtoms(source: string): KNode[] {
     return parseKatex(source);
   } catch (error) {
     if (error instanceof RangeError) refuseAt('recursion', 'math nested too deeply');
+    if (isExpansionOverrun(error)) refuseAt('latexExpansions', `macros expand more than ${LIMIT_TABLE.latexExpansions.value} times`);
     const message = error instanceof Error ? error.message : String(error);
     return refuse('unreadable', shortKatexMessage(message));
   }

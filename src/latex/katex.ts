@@ -1,6 +1,7 @@
 // KaTeX's parser, as markgrade uses it: `katex.__parse` (KaTeX 0.19.1, pinned) gives
 // the flat atom lists the converter reads; its settings bound macro expansion.
 import katex from 'katex';
+import { LIMIT_TABLE } from '../limits.js';
 
 /** A node of KaTeX's parse tree (only the fields we read). */
 export interface KNode {
@@ -33,8 +34,16 @@ const SETTINGS = {
   strict: 'ignore',
   trust: false,
   // Bounds macro expansion (`\def`) so that no input expands without end.
-  maxExpand: 100,
+  maxExpand: LIMIT_TABLE.latexExpansions.value,
 };
+
+/**
+ * KaTeX stopped the parse at `maxExpand`. KaTeX says so only in its message (pinned by
+ * test/latex/katex-contract.test.ts), so this is the one place that reads it.
+ */
+export function isExpansionOverrun(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('Too many expansions');
+}
 
 /** KaTeX's atom list for a piece of math; throws KaTeX's ParseError on bad input. */
 export function parseKatex(source: string): KNode[] {

@@ -39,7 +39,10 @@ const LIMIT_TEXT: Record<MathLimitCode, string> = {
   'math-error': 'KaTeX failed on it, e.g. nesting deeper than its stack',
 };
 
-const KATEX_OPTIONS = { throwOnError: false, trust: false, strict: 'ignore', maxSize: 10, maxExpand: 1000, output: 'mathml' } as const;
+// KaTeX's own `maxExpand` is set to our token budget: every expansion looks a token up in
+// the counting table, so the counted budget, which names its code on the page, always
+// stops an expansion flood first (a `\def` bomb is `math-expansion`, not red source).
+const KATEX_OPTIONS = { throwOnError: false, trust: false, strict: 'ignore', maxSize: 10, maxExpand: MATH_LIMITS.tokens, output: 'mathml' } as const;
 
 /** What one page may still spend on math. */
 export interface MathBudget {

@@ -33,9 +33,9 @@ interface Stopped {
 
 /** [case, the flood's content (null: a 1.9 GB sparse file), what stops it] */
 const CASES: Array<[string, string | null, Stopped]> = [
-  // KaTeX's own maxExpand stops the bomb in the reader (precision_A unreadable) and on the
-  // page (its katex-error source view); the page does not yet name one of our codes.
-  ['the KaTeX \\def bomb', withPrecisionA(defBomb), { errorCode: null, answerStatus: 'unreadable', html: /Too many expansions/ }],
+  // The reader stops at latex-expansion (precision_A unreadable, naming it); the page at
+  // math-expansion (the formula shown as source with the code).
+  ['the KaTeX \\def bomb', withPrecisionA(defBomb), { errorCode: null, answerLimit: 'latex-expansion', answerStatus: 'unreadable', html: /not rendered \(math-expansion/ }],
   ['1.5 MB of backtick runs', '`` ` ``` x '.repeat(150_000), { errorCode: 'inline-marks' }],
   ['a 4,999 × 200 tab table', tab(4_999, 200), { errorCode: 'table-cells' }],
   ['`x = 1+1=3=` × 316k', `x = ${'1+1=3='.repeat(316_000)}\n`, { errorCode: 'relations' }],

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import katex from 'katex';
 import { describe, expect, test } from 'vitest';
-import { parseKatex, type KNode } from '../../src/latex/katex.js';
+import { isExpansionOverrun, parseKatex, type KNode } from '../../src/latex/katex.js';
 
 const FIXTURE = new URL('../fixtures/latex/katex-contract.json', import.meta.url);
 
@@ -101,5 +101,28 @@ describe(`KaTeX contract (pinned at KaTeX ${pinned.katex})`, () => {
       `KaTeX ${katex.version} parses "${current[construct].latex}" (${construct}) differently from KaTeX ${pinned.katex}: ` +
         'the converter in src/latex/ reads these fields; see src/latex/README.md "Upgrading KaTeX"',
     ).toEqual(pinned.constructs[construct].tree);
+  });
+});
+
+describe('KaTeX reports an expansion overrun in words markgrade reads (isExpansionOverrun)', () => {
+  test('a \\def expanded past maxExpand is recognised, so the answer names latex-expansion', () => {
+    let thrown: unknown = null;
+    try {
+      parseKatex('\\def\\a{1}' + '\\a'.repeat(500));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown, 'KaTeX no longer throws on an expansion overrun').toBeInstanceOf(Error);
+    expect(isExpansionOverrun(thrown), `KaTeX ${katex.version} words an overrun differently: ${String(thrown)}`).toBe(true);
+  });
+
+  test('an ordinary parse error is not taken for an overrun', () => {
+    let thrown: unknown = null;
+    try {
+      parseKatex('\\frac{1}{');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isExpansionOverrun(thrown)).toBe(false);
   });
 });

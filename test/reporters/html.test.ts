@@ -211,9 +211,10 @@ describe('htmlReport: rendering math is bounded, and a formula over a limit is s
     expect(renderMath('x', false, budget)).toEqual({ code: 'math-pieces' });
   });
 
-  test('a macro that never stops expanding is KaTeX’s own error, shown in place', () => {
+  test('a macro that never stops expanding is stopped by the counted budget and named, in place', () => {
     const html = htmlReport(one, 'first\n$\\def\\a{\\a\\a}\\a$\nlast');
-    expect(row(html, 2)).toContain('class="katex-error"');
+    expect(row(html, 2)).toContain('not rendered (math-expansion');
+    expect(row(html, 2)).not.toContain('class="katex-error"');
     expect(row(html, 3)).toContain('>last</div>');
   });
 });
