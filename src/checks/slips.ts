@@ -50,7 +50,7 @@ function writtenHalfUnit(step: Step): number | null {
   if (step.value === null || step.expr === null) return null;
   if (step.decimals !== null) return 0.5 * 10 ** -step.decimals;
   // A vector or matrix of plain numbers: the least precise element sets the bound.
-  if (!/^[\[\]\d.,\s\-e]+$/.test(step.expr) || !step.expr.includes('[')) return null;
+  if (!/^[[\]\d.,\s\-e]+$/.test(step.expr) || !step.expr.includes('[')) return null;
   const literals = step.expr.match(/\d*\.?\d+(?:e-?\d+)?/g) ?? [];
   const decimals = literals.map((literal) => (literal.includes('e') ? 12 : (literal.split('.')[1] ?? '').length));
   return decimals.length === 0 ? null : 0.5 * 10 ** -Math.min(...decimals);

@@ -152,7 +152,7 @@ function trusted(engine: Engine): TrustedEntryPoints {
 }
 
 /** The functions imported into mathjs; the metrics resolve class names in `classes`. */
-function engineFunctions(classes: readonly string[]): Record<EngineFunctionName, Function> {
+function engineFunctions(classes: readonly string[]): Record<EngineFunctionName, (...args: never[]) => unknown> {
   return {
     accuracy: metrics.accuracy,
     precision: (cm: Matrix, k: ClassRef) => metrics.precision(cm, k, classes),

@@ -43,7 +43,7 @@ function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-function functionName(fn: Function): string {
+function functionName(fn: { name: string }): string {
   const syntax = (fn as { syntax?: unknown }).syntax;
   return typeof syntax === 'string' ? syntax : fn.name;
 }

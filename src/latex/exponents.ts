@@ -19,7 +19,7 @@ const UNBRACED_NUMBER = /\^\s*\d[\d.]/;
 /** `^-3`, `^+2.5`: a sign and a number after `^`, with what follows it. */
 const SIGNED_NUMBER = /\^\s*([+\-−])\s*(\d+(?:\.\d+)?|\.\d+)(?=(\s*)(.?))/g;
 /** `e^-0.5x`, `10^-3\sigma`: does `x` belong to the exponent? Not guessed. */
-const CONTINUES_EXPONENT = /^[A-Za-z(\[{\\]$/;
+const CONTINUES_EXPONENT = /^[A-Za-z([{\\]$/;
 /** Every Unicode super- and subscript character the converter reads. */
 export const SCRIPT_CHARS = SCRIPT_TABLE.map(({ from }) => from).join('');
 

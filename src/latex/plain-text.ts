@@ -19,7 +19,7 @@ export const FUNCTION_WORDS = new Set([
 const SPELLED_GREEK = new Set(Object.keys(GREEK).filter((name) => /^\\[A-Za-z]+$/.test(name)).map((name) => name.slice(1)));
 const SPELLED_GREEK_NAME = new RegExp(String.raw`(?<![\\\p{L}])(${[...SPELLED_GREEK].sort((a, b) => b.length - a.length).join('|')})(\d*)(?![\p{L}\p{N}])`, 'gu');
 /** What may stand next to a run of two letters that is a product of names (`(wx+b)`, `(1 - ys)`): an operator or a bracket. */
-const OPERATOR_BEFORE = /[(\[{+\-−*/·⋅×÷^=,]/;
+const OPERATOR_BEFORE = /[([{+\-−*/·⋅×÷^=,]/;
 const OPERATOR_AFTER = /[)\]}+\-−*/·⋅×÷^=,]/;
 
 const SCRIPT = `[${SCRIPT_CHARS}]`;

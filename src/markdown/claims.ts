@@ -123,7 +123,7 @@ function loneValue(pending: Frag[]): Chain | null {
 /** A cell or bare answer worth a claim: math, or text that opens with a number, sign, bracket or `.5`. */
 export function looksLikeValue(frags: Frag[]): boolean {
   const text = frags.map((frag) => frag.text).join('').trim();
-  return frags.some((frag) => frag.kind === 'math') || /^(?:[+\-−(\[]|\.?\d)/.test(text);
+  return frags.some((frag) => frag.kind === 'math') || /^(?:[+\-−([]|\.?\d)/.test(text);
 }
 
 /**
@@ -182,7 +182,7 @@ function splitStep(frags: Frag[], beforeRelation = false): { step: Frag[]; rest:
   const rest = split.rest.map((frag) => frag.text).join('');
   const written = split.step.map((frag) => frag.text).join('');
   const names = IMPLICIT_PRODUCT.test(written) && IMPLICIT_PRODUCT.test(rest);
-  const applied = /[\p{L}\p{N}_]$/u.test(written) && /^[(\[]/.test(rest);
+  const applied = /[\p{L}\p{N}_]$/u.test(written) && /^[([]/.test(rest);
   if (beforeRelation && split.rest.length > 0 && (CONTINUES_STEP.test(rest) || names || applied || endsWithOperator(split.step))) {
     return { step: trimBlank(frags), rest: [] };
   }
@@ -202,7 +202,7 @@ function splitAtExpressionEnd(frags: Frag[], beforeRelation: boolean): { step: F
       step.push(frag);
       continue;
     }
-    const bracket = /^\s+[(\[]/.exec(frag.text);
+    const bracket = /^\s+[([]/.exec(frag.text);
     if (bracket && endsWithValue(step) && isNote(frag.text, bracket[0].length - 1)) return { step, rest: frags.slice(k) };
     const length = expressionLength(frag.text);
     if (length === frag.text.length || frag.text.slice(length).trim() === '') {

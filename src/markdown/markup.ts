@@ -109,7 +109,7 @@ export function unmarkProducts(markup: Markup, tree: Root, text: string): void {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type === 'emphasis' && start !== undefined && end !== undefined && text[start] === '*' && text[end - 1] === '*') {
-      if (/[\p{L}\p{N})\]]/u.test(text[start - 1] ?? '') && /[\p{N}(\[.]/u.test(text[end] ?? '')) {
+      if (/[\p{L}\p{N})\]]/u.test(text[start - 1] ?? '') && /[\p{N}([.]/u.test(text[end] ?? '')) {
         markup[start] = 0;
         markup[end - 1] = 0;
       }

@@ -94,7 +94,7 @@ export function alternativeValue(rest: Frag[]): string | null {
   const number = OFFERED_NUMBER.exec(after.trimStart());
   if (number) return number[1].trim();
   // A bracketed value: `[0.901, 0] or [0.901, −0.081]`.
-  const bracketed = /^\s*([(\[][^()\[\]\n]{1,200}[)\]])/.exec(after);
+  const bracketed = /^\s*([([][^()[\]\n]{1,200}[)\]])/.exec(after);
   if (bracketed && /\d/.test(bracketed[1])) return bracketed[1];
   if (after.trim() === '' && second?.kind === 'math' && second.text.trim() !== '') return `$${second.text.trim()}$`;
   return null;
@@ -121,7 +121,7 @@ export function withoutEither(frags: Frag[]): Frag[] | null {
   const first = frags.findIndex((frag) => frag.text.trim() !== '');
   const frag = frags[first];
   if (frag?.kind !== 'text') return null;
-  const either = /^\s*either\s+(?=[+\-−(\[]|\.?\d|$)/i.exec(frag.text);
+  const either = /^\s*either\s+(?=[+\-−([]|\.?\d|$)/i.exec(frag.text);
   if (!either || (either[0].length === frag.text.length && frags[first + 1]?.kind !== 'math')) return null;
   const cutFrag = { ...frag, text: frag.text.slice(either[0].length), map: frag.map.slice(either[0].length) };
   return [...frags.slice(0, first), cutFrag, ...frags.slice(first + 1)];

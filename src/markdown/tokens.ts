@@ -90,7 +90,7 @@ const TILDES = ['~', '∼'];
 /** Arrows that assign when a one-word name stands before them (`w ← [0.3, -0.1]`). */
 const UPDATE_ARROWS = ['←', '<-'];
 /** What must follow `is`, `:` or `~` for it to be a relation: a number, a sign, `.5`, or a bracket of numbers (`is (4.5, 3.5)`). */
-const VALUE_START = /\s*(?:[+\-−±]\s*)?(?:\d|\.\d|√|(?:sqrt|log|ln|exp)\s*\(\s*[\d.]|[(\[]\s*[+\-−]?\s*\.?\d)/y;
+const VALUE_START = /\s*(?:[+\-−±]\s*)?(?:\d|\.\d|√|(?:sqrt|log|ln|exp)\s*\(\s*[\d.]|[([]\s*[+\-−]?\s*\.?\d)/y;
 const ONLY_SPACE = /\s*$/y;
 
 /** What follows a text item: a value, several values (`$a$, $b$`), math with a name of its own, or neither. */
