@@ -10,6 +10,7 @@ import { formatNames, type Format } from './reporters/registry.js';
 import { REVEALS, type Reveal } from './reporters/reveal.js';
 import { closestName } from './rubric/names.js';
 import type { GradeResult } from './types.js';
+import { roundTo } from './values.js';
 
 /**
  * Every submission below the inputs, before sharding. A path that does not exist, or
@@ -94,7 +95,7 @@ export function underTheBar(results: GradeResult[], fraction: number): string[] 
     .map((r) =>
       r.error !== null
         ? `under ${fraction}: ${r.submission} (not graded: ${r.error})`
-        : `under ${fraction}: ${r.submission} ${round(fractionOf(r))} (${round(r.autoScore)}/${round(r.autoMaxScore)} automatic points)`,
+        : `under ${fraction}: ${r.submission} ${roundTo(fractionOf(r), 3)} (${roundTo(r.autoScore, 3)}/${roundTo(r.autoMaxScore, 3)} automatic points)`,
     );
 }
 
@@ -126,8 +127,4 @@ export function packageVersion(): string {
     }
   }
   return 'unknown';
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

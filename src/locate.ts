@@ -2,6 +2,7 @@
 // locators, combined as AND with the heading first. The result is a region: a line
 // range plus, for `section`, the path and topic whose claims belong to it.
 import type { Claim, Heading, ParsedSubmission, Section } from './types.js';
+import { unique } from './values.js';
 
 export interface Locator {
   section?: string;
@@ -137,8 +138,4 @@ function byText(parsed: ParsedSubmission, pattern: string, outer: Region): Regio
 
 function notFound(outer: Region, why: string): Region {
   return { ...outer, found: false, line: null, notes: [...outer.notes, why] };
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
 }

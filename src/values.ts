@@ -1,4 +1,5 @@
-// Small helpers over NumericValue (a number, a vector or a matrix), shared by the checks.
+// Small helpers over values, shared by every stage: NumericValue (a number, a vector or a
+// matrix), rounding for display, lists.
 import type { NumericValue } from './types.js';
 
 /**
@@ -25,10 +26,24 @@ export function isZero(value: NumericValue): boolean {
  * (0.1 + 0.2 is reported as 0.3).
  */
 export function roundPoints(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
+  return roundTo(value, 9);
 }
 
 /** The total of some points, rounded like `roundPoints`. */
 export function sumPoints(values: number[]): number {
   return roundPoints(values.reduce((a, b) => a + b, 0));
+}
+
+/**
+ * `value` rounded to `decimals` decimal places, for figures shown to people.
+ * @example roundTo(2 / 3, 3) // 0.667
+ */
+export function roundTo(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
+/** The distinct values, in the order first seen. */
+export function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
 }

@@ -27,7 +27,8 @@ const KEYWORD = /^(question|problem|exercise|answer|task|part|prob|ans|aus|ex|q)
 /** What may follow a number alone in a heading (`## 1`, `## 1 (b)`) or in bold (`**1**`, `**1 (b)**`). */
 const AFTER_HEADING_NUMBER = /^[ \t]*(?:$|(?:\([a-z]\)|[a-z]\))[ \t]*$)/;
 const AFTER_BOLD_NUMBER = /^(?:\*\*|__|[ \t]+(?:\([a-z]\)|[a-z]\))(?:\*\*|__))/;
-const ROMAN = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$/;
+/** A lower-case roman numeral up to xxxix (`i`, `iv`, `xii`). */
+export const ROMAN = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$/;
 const UPPER_ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 /** What may end a marker: one of `. ) > :` then a space or the end of the line. */
 const TERMINATOR = /^[.)>:](?=\s|$|\*)/;

@@ -22,7 +22,8 @@ interface OpenSpan {
   closer: '$$' | '\\]' | '\\)';
 }
 
-const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
+/** A line opening or closing a fenced code block (also inside a block quote). */
+export const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
 
 /**
  * Pairs `$$`…`$$`, `\[`…`\]` and `\(`…`\)` outside fenced code, inline code and the

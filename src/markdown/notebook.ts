@@ -8,6 +8,7 @@
 // that cell (or inside that output), and the line of the raw `.ipynb` it came from.
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { SubmissionError } from './errors.js';
+import { FENCE } from './math-spans.js';
 import type { NotebookPlace } from '../types.js';
 import { SourceText } from './source.js';
 
@@ -27,7 +28,6 @@ export const MAX_NOTEBOOK_BYTES = 32 * 1024 * 1024;
 
 /** Output types whose text is read; `error` tracebacks and rich data are not. */
 const TEXT_OUTPUTS = new Set(['stream', 'execute_result', 'display_data']);
-const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
 
 /**
  * Whether content is a notebook: JSON (first character `{`) with an `nbformat` key.

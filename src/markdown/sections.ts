@@ -21,7 +21,7 @@
 // (`12.`, `- 13.`) keep them as questions.
 import type { Section } from '../types.js';
 import type { TopicLine } from './headings.js';
-import { markersAtLineStart, type MarkerToken } from './markers.js';
+import { markersAtLineStart, ROMAN, type MarkerToken } from './markers.js';
 import type { SourceText } from './source.js';
 
 /** A marker found in the text, with its absolute place. */
@@ -89,8 +89,6 @@ interface PathState {
   partIsRoman: boolean;
   sub: string | null;
 }
-
-const ROMAN = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$/;
 
 function pathPieces(markers: MarkerEvent[], topics: TopicLine[], source: SourceText): Piece[] {
   const pieces: Piece[] = [];

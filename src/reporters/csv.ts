@@ -2,6 +2,7 @@
 // display name, the total, then one column per question (SPEC §7).
 import type { GradeResult } from '../types.js';
 import type { ReportFormat } from './format.js';
+import { unique } from '../values.js';
 
 export function gradebookCsv(results: GradeResult[]): string {
   const questionIds = unique(results.flatMap((r) => r.questions.map((q) => q.id)));
@@ -43,10 +44,6 @@ function quoted(cell: string): string {
 
 function formatNumber(value: number): string {
   return String(Math.round(value * 1e6) / 1e6);
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
 }
 
 /** `csv`: the gradebook, always written. */

@@ -1,6 +1,7 @@
 // The batch summary (SPEC §7): per-question mean score and a score histogram.
 import { sharedDisplayNames, type SharedDisplayName } from '../identity.js';
 import type { AnswerResult, GradeResult, ReasonCode } from '../types.js';
+import { roundTo } from '../values.js';
 
 export interface QuestionSummary {
   id: string;
@@ -43,7 +44,7 @@ export function summarise(rubric: string, results: GradeResult[], shared: Shared
     return {
       id,
       maxScore: graded[0]?.maxScore ?? 0,
-      meanScore: round(mean(graded.map((q) => q.score))),
+      meanScore: roundTo(mean(graded.map((q) => q.score)), 6),
       statuses,
       reasons: countReasons(answers),
     };
@@ -52,7 +53,7 @@ export function summarise(rubric: string, results: GradeResult[], shared: Shared
     rubric,
     submissions: results.length,
     errors: results.filter((r) => r.error !== null).length,
-    meanScore: round(mean(results.map((r) => r.score))),
+    meanScore: roundTo(mean(results.map((r) => r.score)), 6),
     maxScore,
     histogram,
     questions,
@@ -72,8 +73,4 @@ export function summaryJson(summary: Summary): string {
 
 function mean(values: number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

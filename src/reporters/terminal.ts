@@ -7,6 +7,7 @@ import type { AnswerResult, GradeResult, Status } from '../types.js';
 import { levelOf, showsPoints } from './reveal.js';
 import { describeSlip, moreSlips, formatPoints, showValue, STATUS_SYMBOL, escapeTerminalLine } from './text.js';
 import type { ReportFormat } from './format.js';
+import { unique } from '../values.js';
 
 export type { Reveal } from './reveal.js';
 
@@ -104,10 +105,6 @@ function withoutFloatNoise(value: AnswerResult['got']): AnswerResult['got'] {
 /** Student text on one terminal line: control characters shown escaped, no line breaks. */
 function safe(text: string): string {
   return escapeTerminalLine(text);
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
 }
 
 /** `terminal`: the TA's table on standard output. */

@@ -4,6 +4,7 @@
 // `defaults.points`, else 1. `credit` and `follow_through` are fractions of the
 // answer's points (grade.ts).
 import type { Question, Rubric } from './schema.js';
+import { roundTo } from '../values.js';
 
 export type PointsOutcome = { ok: true; points: number[] } | { ok: false; message: string };
 
@@ -21,10 +22,10 @@ export function answerPoints(rubric: Pick<Rubric, 'defaults'>, question: Pick<Qu
   const given = sum(own.map((a) => a.points as number));
   const sharing = answers.length - own.length;
   if (given > total + 1e-9) {
-    return { ok: false, message: `the answers' own points add up to ${round(given)}, more than the question's ${round(total)} (a question's points are its total)` };
+    return { ok: false, message: `the answers' own points add up to ${roundTo(given, 6)}, more than the question's ${roundTo(total, 6)} (a question's points are its total)` };
   }
   if (sharing === 0 && given < total - 1e-9) {
-    return { ok: false, message: `the answers' points add up to ${round(given)}, less than the question's ${round(total)}: leave one answer without points to take the rest, or drop the question's points` };
+    return { ok: false, message: `the answers' points add up to ${roundTo(given, 6)}, less than the question's ${roundTo(total, 6)}: leave one answer without points to take the rest, or drop the question's points` };
   }
   const share = sharing === 0 ? 0 : (total - given) / sharing;
   return { ok: true, points: answers.map((a) => a.points ?? share) };
@@ -32,8 +33,4 @@ export function answerPoints(rubric: Pick<Rubric, 'defaults'>, question: Pick<Qu
 
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }
