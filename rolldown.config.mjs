@@ -4,7 +4,9 @@
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
-  input: { cli: 'dist/cli.js', 'grade-worker': 'dist/grade-worker.js' },
+  // cli.js is the bin; create-cli.js exports createCli for tests that run the CLI in their
+  // own process (test/cli-run.ts) with the bundle's start-up, workers included.
+  input: { cli: 'dist/bin.js', 'create-cli': 'dist/cli.js', 'grade-worker': 'dist/grade-worker.js' },
   platform: 'node',
   // tinypool starts its workers from its own entry file, found next to its module: it
   // must stay in node_modules (a runtime dependency) for that path to exist.
@@ -18,7 +20,7 @@ export default defineConfig({
     // Everything but the two entries goes into one shared.js beside them, where the
     // worker URL in batch.js resolves. The entries must stay out of it: each one's
     // top-level code runs on import (cli.js parses argv; grade-worker.js needs a parent port).
-    codeSplitting: { groups: [{ name: 'shared', test: (id) => !/dist[\\/](cli|grade-worker)\.js$/.test(id) }] },
+    codeSplitting: { groups: [{ name: 'shared', test: (id) => !/dist[\\/](bin|grade-worker)\.js$/.test(id) }] },
     chunkFileNames: '[name].js',
   },
 });

@@ -26,6 +26,9 @@ export { loadOverrides, checkOverrides, applyOverrides, type Override, type Over
 export { collectReports } from './merge.js';
 export { checkSubmission, allRead, type CheckOutcome } from './check.js';
 
+// The command line as a function: its streams in, its exit code out
+export { createCli, type Cli, type CliOptions, type CliOutput } from './cli.js';
+
 // Reports: each reporter turns results into text; the caller writes the files
 export {
   jsonReport,

@@ -2,12 +2,11 @@
 // student text, names and file names never reach a terminal raw (grade <file>, check,
 // extract, their --json); JUnit XML holds only characters XML 1.0 allows; no gradebook
 // text cell can run as a spreadsheet formula, and scores stay numbers.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { runCli } from './cli-run.js';
 import { gradeText } from '../src/grade.js';
 import { gradebookCsv, junitReport } from '../src/reporters/index.js';
 import { textCell } from '../src/reporters/csv.js';
@@ -15,8 +14,6 @@ import { escapeTerminal, escapeTerminalLine, terminalJson } from '../src/reporte
 import { parseRubric } from '../src/rubric/load.js';
 import type { GradeResult } from '../src/types.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'bundle', 'cli.js');
 
 /** What a terminal would act on: C0 but LF, DEL, C1, bidi controls, lone surrogates. */
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -62,8 +59,8 @@ describe('the CLI never prints student control characters raw', () => {
     ['check --json', ['check', rubric, file, '--json']],
     ['extract', ['extract', file]],
     ['extract --json', ['extract', file, '--json']],
-  ])('%s', { timeout: 120_000 }, (_name, args) => {
-    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  ])('%s', { timeout: 120_000 }, async (_name, args) => {
+    const result = await runCli(args);
     const printed = result.stdout + result.stderr;
     expect(printed.length).toBeGreaterThan(0);
     expect(printed).not.toMatch(UNSAFE);

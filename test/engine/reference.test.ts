@@ -1,9 +1,9 @@
 // docs/engine.md and src/engine/reference.ts are generated from the engine's doc blocks;
 // they must be current, and cover every function the engine adds.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runCli } from '../cli-run.js';
 import { ENGINE_FUNCTIONS } from '../../src/engine/index.js';
 import { ENGINE_REFERENCE } from '../../src/engine/reference.js';
 // @ts-expect-error: a plain ESM script without declarations
@@ -40,15 +40,15 @@ describe('engine reference', () => {
     ['help(f1)', /^f1\(cm, k\)\n\nHarmonic mean/],
     ['help("sigmoid")', /^sigmoid\(x\)\n/],
     ['help()', /^accuracy\(cm\) +Fraction/],
-  ])("markgrade eval '%s' prints the reference", (expression, expected) => {
-    const out = spawnSync(process.execPath, [path.join(root, 'dist/bundle/cli.js'), 'eval', expression], { encoding: 'utf8', timeout: 60_000 });
-    expect(out.status).toBe(0);
+  ])("markgrade eval '%s' prints the reference", async (expression, expected) => {
+    const out = await runCli(['eval', expression]);
+    expect(out.code).toBe(0);
     expect(out.stdout).toMatch(expected);
   });
 
-  test('help of a name the engine does not have is a usage error with a suggestion', () => {
-    const out = spawnSync(process.execPath, [path.join(root, 'dist/bundle/cli.js'), 'eval', 'help(sigmod)'], { encoding: 'utf8', timeout: 60_000 });
-    expect(out.status).toBe(2);
+  test('help of a name the engine does not have is a usage error with a suggestion', async () => {
+    const out = await runCli(['eval', 'help(sigmod)']);
+    expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/"sigmod" is not an engine function \(did you mean "sigmoid"\?\)/);
   });
 });

@@ -1,10 +1,10 @@
 // Student text in GitHub annotations can never end its command or start another
 // (workflow commands: `%`, CR and LF escaped in messages; also `:` and `,` in properties).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runCli } from '../cli-run.js';
 import { githubAnnotations } from '../../src/reporters/github.js';
 import { answer, question, result } from '../reporters/results.js';
 
@@ -27,16 +27,11 @@ describe('annotation injection', () => {
     if (text.includes('%')) expect(output).toContain(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
   });
 
-  test('through the CLI: a submission that writes workflow commands gets only its own annotations', () => {
+  test('through the CLI: a submission that writes workflow commands gets only its own annotations', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'markgrade-inject-'));
     writeFileSync(path.join(dir, 'r.yaml'), 'rubric: r\nquestions:\n  - id: q1\n    section: 1\n    answers:\n      - id: a\n        label: accuracy\n        expected: 0.75\n      - id: b\n        label: loss\n        expected: 0.25\n');
     writeFileSync(path.join(dir, 's.md'), '1. accuracy = ::stop-commands::tok\n\nloss = %0A::error file=x::pwned\n\n::warning::raw line\n');
-    const out = spawnSync(process.execPath, [path.resolve('dist/bundle/cli.js'), 'grade', 'r.yaml', 's.md', '--format', 'github', '--out', 'o'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, GITHUB_STEP_SUMMARY: '' },
-      timeout: 60_000,
-    });
+    const out = await runCli(['grade', 'r.yaml', 's.md', '--format', 'github', '--out', 'o'], dir, { GITHUB_STEP_SUMMARY: '' });
     const lines = out.stdout.split('\n').filter((l) => l !== '');
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const line of lines) expect(line).toMatch(COMMAND_LINE);

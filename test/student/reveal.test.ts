@@ -3,28 +3,23 @@
 // value (rounded to 3..10 significant digits, or as a percentage), no bound of an
 // accepted interval and no feedback may appear in its md, html, junit, gradescope files
 // or github annotations. With `--reveal all` they do.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runCli } from '../cli-run.js';
 import { forStudent } from '../../src/reporters/reveal.js';
 import type { GradeResult } from '../../src/types.js';
 import { sample } from '../reporters/results.js';
 
-const cli = path.resolve('dist', 'bundle', 'cli.js');
 const RUBRIC = 'test/fixtures/reveal/rubric.yaml';
 const SUBMISSION = 'test/fixtures/reveal/wrong.md';
 const STUDENT_FILES = ['wrong.md', 'wrong.html', 'junit.xml', 'wrong.results.json'];
 
-function grade(...extra: string[]): { out: string; stdout: string; code: number | null } {
+async function grade(...extra: string[]): Promise<{ out: string; stdout: string; code: number }> {
   const out = mkdtempSync(path.join(tmpdir(), 'markgrade-reveal-'));
-  const run = spawnSync(process.execPath, [cli, 'grade', RUBRIC, SUBMISSION, '--out', out, '--format', 'md,html,junit,gradescope,github', ...extra], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: '' },
-    timeout: 60_000,
-  });
-  return { out, stdout: run.stdout, code: run.status };
+  const run = await runCli(['grade', RUBRIC, SUBMISSION, '--out', out, '--format', 'md,html,junit,gradescope,github', ...extra], undefined, { GITHUB_STEP_SUMMARY: '' });
+  return { out, stdout: run.stdout, code: run.code };
 }
 
 /** Every way a student could read a number: 3..10 significant digits, as a fraction or a percentage. */
@@ -49,8 +44,9 @@ function secretsOf(report: GradeResult): { numbers: number[]; texts: string[] } 
   };
 }
 
+const verdict = await grade();
+
 describe('reveal: verdict keeps the key out of every student file', () => {
-  const verdict = grade();
   const report = JSON.parse(readFileSync(path.join(verdict.out, 'wrong.json'), 'utf8')) as GradeResult;
   const secrets = secretsOf(report);
   const studentText = () => [...STUDENT_FILES.map((f) => [f, readFileSync(path.join(verdict.out, f), 'utf8')]), ['annotations', verdict.stdout]];
@@ -79,8 +75,8 @@ describe('reveal: verdict keeps the key out of every student file', () => {
     expect(readFileSync(path.join(verdict.out, 'junit.xml'), 'utf8')).toMatch(/<failure message="found 0\.31 at 2:8" type="incorrect">/);
   });
 
-  test('--reveal all (a TA’s private run) shows them', () => {
-    const all = grade('--reveal', 'all');
+  test('--reveal all (a TA’s private run) shows them', async () => {
+    const all = await grade('--reveal', 'all');
     const md = readFileSync(path.join(all.out, 'wrong.md'), 'utf8');
     const junit = readFileSync(path.join(all.out, 'junit.xml'), 'utf8');
     for (const feedback of secrets.texts) {
