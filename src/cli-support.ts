@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXTENSIONS, listSubmissions, UsageError, type DiscoveryOptions, type SubmissionFile } from './files.js';
 import { formatNames, type Format } from './reporters/registry.js';
 import { REVEALS, type Reveal } from './reporters/reveal.js';
-import { closestName } from './rubric/names.js';
+import { closestName } from './closest-name.js';
 import type { GradeResult } from './types.js';
 import { roundTo } from './values.js';
 

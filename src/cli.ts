@@ -7,9 +7,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { cac, type CAC } from 'cac';
-import { SingleBar } from 'cli-progress';
-import { batchWarnings, gradeBatch, writeMerged, type BatchOptions, type BatchOutcome } from './batch.js';
-import { checkSubmission, watchSubmission } from './check.js';
+import type { BatchOptions, BatchOutcome } from './batch.js';
 import {
   explainCacError,
   findSubmissions,
@@ -23,16 +21,13 @@ import {
   parseTimeout,
   underTheBar,
 } from './cli-support.js';
-import { listAssignments } from './course.js';
 import { UsageError } from './files.js';
-import { collectReports } from './merge.js';
-import { loadOverrides } from './overrides.js';
-import { terminalReport } from './reporters/index.js';
 import { alwaysWritten, formatNames, renderStdout } from './reporters/registry.js';
+import { terminalReport } from './reporters/terminal.js';
 import { escapeTerminal, escapeTerminalLine, terminalJson } from './reporters/text.js';
 import { RubricError } from './rubric/errors.js';
-import { loadRubric, type LoadedRubric } from './rubric/load.js';
-import { closestName } from './rubric/names.js';
+import type { LoadedRubric } from './rubric/load.js';
+import { closestName } from './closest-name.js';
 import type { GradeResult } from './types.js';
 
 /** Where the CLI writes: process.stdout, or anything with `write` (a test's buffer). */
@@ -62,6 +57,12 @@ export interface Cli {
    */
   run(args: readonly string[]): Promise<number>;
 }
+
+/**
+ * The grading code (mathjs, the Markdown reader, KaTeX), loaded by the commands that
+ * grade: --help, --version and usage errors never load it.
+ */
+const api = () => import('./index.js');
 
 const REVEAL_HELP = "What the student files (md, html, gradescope, junit, github) show: found, verdict or all (default: the rubric's reveal)";
 
@@ -150,6 +151,7 @@ function defineCommands(io: CliOptions, state: RunState): CAC {
       const failUnder = parseFraction(flags.failUnder);
       const reveal = parseReveal(flags.reveal);
       const discovery = { extensions: String(flags.ext).split(','), exclude: flags.exclude === undefined ? [] : [flags.exclude].flat().map(String) };
+      const { loadRubric, loadOverrides } = await api();
       const rubric = await loadRubric(rubricFile);
       if (rubric.public && failUnder !== undefined) {
         throw new UsageError('--fail-under needs the private rubric: a public rubric has no expected values, so nothing is scored');
@@ -182,6 +184,7 @@ function defineCommands(io: CliOptions, state: RunState): CAC {
     .example('  $ markgrade check hw3-public.yaml hw3.md')
     .example('  $ markgrade check hw3-public.yaml hw3.md --watch')
     .action(async (rubricFile: string, submission: string, flags) => {
+      const { loadRubric, checkSubmission, watchSubmission } = await api();
       const rubric = await loadRubric(rubricFile);
       await mustExist(submission);
       const checkOnce = async () => {
@@ -213,7 +216,7 @@ function defineCommands(io: CliOptions, state: RunState): CAC {
     .example("  $ markgrade eval 'help(f1)'")
     .action(async (expression: string, flags) => {
       const { evaluateForCli } = await import('./eval.js');
-      const rubric = flags.rubric ? await loadRubric(flags.rubric) : undefined;
+      const rubric = flags.rubric ? await (await api()).loadRubric(flags.rubric) : undefined;
       let output: string;
       try {
         output = evaluateForCli(expression, rubric, Boolean(flags.json));
@@ -255,6 +258,7 @@ function defineCommands(io: CliOptions, state: RunState): CAC {
       const formats = parseFormats(String(flags.format));
       const failUnder = parseFraction(flags.failUnder);
       const reveal = parseReveal(flags.reveal);
+      const { collectReports, writeMerged } = await api();
       const results = await collectReports(reports);
       await writeMerged(flags.out, results, formats, reveal);
       finish(io, state, results, failUnder);
@@ -271,6 +275,7 @@ function defineCommands(io: CliOptions, state: RunState): CAC {
       const formats = parseFormats(String(flags.format));
       await mustExist(flags.rubrics);
       await mustExist(flags.submissions);
+      const { listAssignments, loadRubric } = await api();
       for (const assignment of await listAssignments(flags.rubrics, flags.submissions)) {
         const rubric = await loadRubric(assignment.rubric);
         const { results } = await gradeWithProgress(io, rubric, [assignment.submissions], path.join(flags.out, assignment.name), { formats, jobs: 'auto' });
@@ -318,8 +323,9 @@ function finish(io: CliOptions, state: RunState, results: GradeResult[], failUnd
 /** gradeBatch with a progress bar on a terminal; warnings and removed stale files on stderr. */
 async function gradeWithProgress(io: CliOptions, rubric: LoadedRubric, paths: string[], out: string, options: Omit<BatchOptions, 'onProgress'>): Promise<BatchOutcome> {
   // cli-progress draws on a real terminal stream only.
-  const bar = io.stderr.isTTY && io.stderr === process.stderr ? new SingleBar({ format: 'grading {bar} {value}/{total}', hideCursor: true, stream: process.stderr }) : null;
+  const bar = io.stderr.isTTY && io.stderr === process.stderr ? new (await import('cli-progress')).SingleBar({ format: 'grading {bar} {value}/{total}', hideCursor: true, stream: process.stderr }) : null;
   let started = false;
+  const { gradeBatch, batchWarnings } = await api();
   const outcome = await gradeBatch(rubric, paths, out, {
     ...options,
     onProgress: (done, total) => {

@@ -24,7 +24,7 @@ export { listSubmissions, UsageError, type SubmissionFile, type DiscoveryOptions
 export { listAssignments, type Assignment } from './course.js';
 export { loadOverrides, checkOverrides, applyOverrides, type Override, type Overrides, type OverridesFile } from './overrides.js';
 export { collectReports } from './merge.js';
-export { checkSubmission, allRead, type CheckOutcome } from './check.js';
+export { checkSubmission, watchSubmission, allRead, type CheckOutcome } from './check.js';
 
 // The command line as a function: its streams in, its exit code out
 export { createCli, type Cli, type CliOptions, type CliOutput } from './cli.js';

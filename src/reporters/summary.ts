@@ -2,6 +2,7 @@
 import { sharedDisplayNames, type SharedDisplayName } from '../identity.js';
 import type { AnswerResult, GradeResult, ReasonCode } from '../types.js';
 import { roundTo } from '../values.js';
+import { jsonText } from './json.js';
 
 export interface QuestionSummary {
   id: string;
@@ -68,7 +69,7 @@ function countReasons(answers: AnswerResult[]): Partial<Record<ReasonCode, numbe
 }
 
 export function summaryJson(summary: Summary): string {
-  return JSON.stringify(summary, null, 2) + '\n';
+  return jsonText(summary);
 }
 
 function mean(values: number[]): number {
