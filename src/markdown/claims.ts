@@ -183,7 +183,8 @@ function splitStep(frags: Frag[], beforeRelation = false): { step: Frag[]; rest:
   const written = split.step.map((frag) => frag.text).join('');
   const names = IMPLICIT_PRODUCT.test(written) && IMPLICIT_PRODUCT.test(rest);
   const applied = /[\p{L}\p{N}_]$/u.test(written) && /^[([]/.test(rest);
-  if (beforeRelation && split.rest.length > 0 && (CONTINUES_STEP.test(rest) || names || applied || endsWithOperator(split.step))) {
+  const times = TIMES_WORD.test(rest) && EXPRESSION_BEFORE_TIMES.test(written.trim());
+  if (beforeRelation && split.rest.length > 0 && (CONTINUES_STEP.test(rest) || names || applied || times || endsWithOperator(split.step))) {
     return { step: trimBlank(frags), rest: [] };
   }
   return split;
@@ -191,6 +192,13 @@ function splitStep(frags: Frag[], beforeRelation = false): { step: Frag[]; rest:
 
 /** Two short names written apart (`W2 dz2`): a product of variables, not a value and a new label. */
 const IMPLICIT_PRODUCT = /^\s*\p{L}{1,3}\d*\s*$/u;
+/**
+ * A lone `x` written apart before a word: the times sign as typed on a phone (`w - 0.5 x
+ * grad w = …`), after an expression that already holds an operator and ends with a value;
+ * after a bare value (`P = 0.9 x hat = …`) the words may still label a claim of their own.
+ */
+const TIMES_WORD = /^\s+x\s+\p{L}/u;
+const EXPRESSION_BEFORE_TIMES = /^.+[+\-−*/^×·].*[\d)\]]$/u;
 /** Content that goes on with an expression: an operator or a script after what was read. */
 const CONTINUES_STEP = /^\s*(?:[@⊙∘·⋅×*/^+\-−√²³ᵀ⁻₀-₉]|\\(?:cdot|times|odot|circ)(?![A-Za-z]))/u;
 

@@ -107,13 +107,27 @@ const LIST_GOES_ON = /^\s*(?:,|and(?![\p{L}\p{N}]))\s*(?:[+\-−]?\.?\d|$)/iu;
  */
 function whatFollows(items: StreamItem[], math: Array<Token[] | null>, k: number): Next {
   const right = math[k + 1];
-  if (right) return mathShape(right) === 'named' ? 'named' : listGoesOn(items, k + 2) ? 'list' : 'value';
+  if (right) return mathShape(right) === 'named' || namedInText(items, k + 1) ? 'named' : listGoesOn(items, k + 2) ? 'list' : 'value';
   let j = k + 1;
   while (items[j]?.kind === 'nl') j += 1;
   const next = items[j];
   if (next?.kind === 'text') return matchAt(VALUE_START, next.text, 0) > 0 ? 'value' : 'none';
   const below = math[j];
-  return below && mathShape(below) === 'value' ? 'value' : 'none';
+  return below && mathShape(below) === 'value' && !namedInText(items, j) ? 'value' : 'none';
+}
+
+/** A relation opening text (`= [0.795, -0.650]`). */
+const RELATION_START = /\s*(?::=|==|~=|=|≈|≃|≅)/y;
+
+/**
+ * Whether math item j is a name that text right after it relates (`$w_{new}$ = …` in
+ * `Final answer: $w_{new}$ = …`, or on the line after `… $\eta = 0.5$:`): the math labels
+ * a claim of its own, like math whose first relation has a name before it.
+ */
+function namedInText(items: StreamItem[], j: number): boolean {
+  const name = items[j];
+  const after = items[j + 1];
+  return name?.kind === 'math' && after?.kind === 'text' && looksLikeName(name.text) && matchAt(RELATION_START, after.text, 0) > 0;
 }
 
 /** Whether item j goes on listing values after math (`, $0.223$`, `and 0.5`). */

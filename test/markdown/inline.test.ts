@@ -166,3 +166,34 @@ describe("a hedge anywhere after the value: a bracket, a comma, a dash, `either`
     expect(step).toMatchObject({ value: null, refusal: { kind: 'unreadable', code: 'two-values', reason: 'two values given: 3.87 or 15' } });
   });
 });
+
+// Blind batch 3 (issue 7): phone-typed times signs and math labels after a colon.
+
+describe("a lone `x` between an expression and a word is a times sign; only the final step decides", () => {
+  test.each<[string, string[]]>([
+    ["w new = w - 0.5 x grad w = [0.5 - 0.295, -0.25 + 0.4] = [0.205, 0.15]\n", ["|w new|[0.205,0.15]@1:57"]],
+    ["w new = w - 0.5 x grad w = ... = [0.205, 0.15]\n", ["|w new|[0.205,0.15]@1:34"]],
+    ["w new = ... = [0.205, 0.15]\n", ["|w new|[0.205,0.15]@1:15"]],
+    ["w new = … = [0.205, 0.15]\n", ["|w new|[0.205,0.15]@1:13"]],
+    // a chain that ends elided has no final value; after a bare value the words label a claim
+    ["w new = w - 0.5 x grad w = [0.2, 0.1] = ...\n", ["|w new|!unreadable-value@1:41"]],
+    ["w new = [0.2, 0.1] = …\n", ["|w new|!unreadable-value@1:22"]],
+    ["P = 0.9 x hat = 0.3\n", ["|p|0.9@1:5", "|x hat|0.3@1:17"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe("math that a relation in text follows labels its own claim, after `:` or `is` too; a struck value is withdrawn", () => {
+  test.each<[string, string[]]>([
+    ["Gradient descent, $\\eta = 0.5$:\n\n$w_{new}$ = ~~[0.205, 0.150]~~ [0.795, -0.650]\n", ["|eta|0.5@1:27", "|w new|[0.795,-0.65]@3:32"]],
+    ["Final answer: $w_{new}$ = [0.795, -0.650]\n", ["|w new|[0.795,-0.65]@1:27"]],
+    ["The update is $w$ = 0.3\n", ["|w|0.3@1:21"]],
+    // a struck value with nothing after it leaves no claim; math that is a value still relates
+    ["Gradient descent, $\\eta = 0.5$:\n\n$w_{new}$ = ~~[0.205, 0.150]~~\n", ["|eta|0.5@1:27"]],
+    ["Jacobian:\n\n$$\\begin{bmatrix}1 & 2\\end{bmatrix}$$\n", ["|jacobian|[[1,2]]@3:3"]],
+    ["The result is $0.5$ = 1/2\n", ["|result|0.5@1:23"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
