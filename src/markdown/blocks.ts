@@ -8,8 +8,9 @@ export type LeafKind = 'paragraph' | 'heading' | 'code' | 'fenced' | 'html' | 't
 /**
  * Whose words a block holds: the student's written `text`, a program (`code`: a fenced
  * block), or what a program printed (`output`: the code block right after a fenced code
- * block, as nbconvert exports a cell's output, indented or fenced). Other indented text
- * (OCR'd or plain-text work) is `text`.
+ * block, as nbconvert exports a cell's output, indented or fenced). An indented block
+ * after a paragraph ending in `::` is code too: reStructuredText's literal block. Other
+ * indented text (OCR'd or plain-text work) is `text`.
  */
 export type BlockRole = 'text' | 'code' | 'output';
 
@@ -59,7 +60,7 @@ export function leafBlocks(tree: Root, source: SourceText): LeafBlock[] {
     }
   };
   visit(tree, false);
-  assignRoles(blocks);
+  assignRoles(blocks, source.text);
   return blocks;
 }
 
@@ -69,15 +70,22 @@ const OUTPUT_INFO = /^(?:|text|txt|plain|plaintext|output|out|stdout|stderr|cons
 /**
  * Fenced blocks are code; a code block right after code (or after its output) is output
  * when it is indented or fenced without a program's language (```` ```text ````, bare).
+ * An indented block introduced by `::` (reStructuredText, Sphinx) is code.
  */
-function assignRoles(blocks: LeafBlock[]): void {
+function assignRoles(blocks: LeafBlock[], text: string): void {
   let previous: LeafBlock | null = null;
   for (const block of blocks) {
     const afterCode = previous !== null && previous.role !== 'text';
     if (block.kind === 'fenced') block.role = afterCode && OUTPUT_INFO.test(infoOf(block)) ? 'output' : 'code';
     else if (block.kind === 'code' && afterCode) block.role = 'output';
+    else if (block.kind === 'code' && previous !== null && introducesLiteralBlock(previous, text)) block.role = 'code';
     previous = block;
   }
+}
+
+/** A paragraph ending in `::` (`Result::`, or `::` alone) opens a literal block in reStructuredText. */
+function introducesLiteralBlock(block: LeafBlock, text: string): boolean {
+  return block.kind === 'paragraph' && text.slice(block.start, block.end).trimEnd().endsWith('::');
 }
 
 /** The language of a fenced block (`python` in ```` ```python ````), or "". */

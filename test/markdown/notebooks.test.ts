@@ -48,6 +48,16 @@ describe('code and output blocks in Markdown', () => {
       ['text|1|f1|0.5@3:10'],
     ],
     [
+      'an indented block after a paragraph ending in `::` is a literal block: code (reStructuredText)',
+      `## 1\n\nSecond sample::\n\n    w2 = [1, 0, 1]\n\nSo w2 = [1, 0, 0].\n`,
+      ['code|1|w2|[1,0,1]@5:10', 'text|1|w2|[1,0,0]@7:9'],
+    ],
+    [
+      'a single `:` or `::` inside the line opens no literal block',
+      `## 1\n\nWork:\n\n    F1 = 0.5\n\nSee a::b here\n\n    F2 = 0.6\n`,
+      ['text|1|f1|0.5@5:10', 'text|1|f2|0.6@9:10'],
+    ],
+    [
       'an indented block after output that follows prose is text again',
       `${FENCE}python\nx\n${FENCE}\n\n    0.3\n\nThen:\n\n    F1 = 0.5\n`,
       ['output|||0.3@5:5', 'text||f1|0.5@9:10'],
