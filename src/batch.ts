@@ -12,6 +12,7 @@ import { applyOverrides, checkOverrides, type Override, type OverridesFile } fro
 import { batchFileNames, loadFormats, needsWholeResults, renderBatchFiles, renderSubmissionFiles, type Format } from './reporters/registry.js';
 import type { Levels, Reveal } from './reporters/reveal.js';
 import { summarise } from './reporters/summary.js';
+import { reportSourceOf, reportSourceOfReading, type ReportSource } from './reporters/report-source.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { GradeResult } from './types.js';
 import { gradeInPool, type PoolOptions } from './pool.js';
@@ -152,22 +153,30 @@ export async function gradeSubmission(rubric: LoadedRubric, job: SubmissionJob, 
   const { file } = job;
   const meta = { submission: file.file, name: file.name, timeout, ...(file.readFrom ? { readFrom: file.readFrom } : {}) };
   const deadline = Date.now() + timeout;
-  const { result: graded, bytes } = file.refusal ? { result: failedResult(rubric, meta, file.refusal), bytes: null } : await readAndGrade(rubric, meta);
+  const { result: graded, reading } = file.refusal ? { result: failedResult(rubric, meta, file.refusal), reading: null } : await readAndGrade(rubric, meta);
   const result = applyOverrides(graded, { [file.name]: job.overrides });
   const reveal = job.reveal ?? rubric.reveal;
   await loadFormats(job.formats);
+  // The HTML shows grading's own reading; it is dropped once the files are rendered.
+  const source = () => (reading ? reportSourceOfReading(reading) : NO_SOURCE);
   try {
     // The reports are rendered within what is left of the submission's budget.
-    return { result, files: withinBudget(timeout > 0 ? Math.max(1, deadline - Date.now()) : 0, () => renderSubmission(result, reveal, job.formats, bytes ?? '')) };
+    return { result, files: withinBudget(timeout > 0 ? Math.max(1, deadline - Date.now()) : 0, () => renderSubmission(result, reveal, job.formats, source)) };
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
     const timedOut = timedOutResult(rubric, meta, error);
-    return { result: timedOut, files: renderSubmission(timedOut, reveal, job.formats, '') };
+    return { result: timedOut, files: renderSubmission(timedOut, reveal, job.formats) };
   }
 }
 
-/** One submission's report files (the JSON report always), student files cut to `reveal`; `loadFormats(formats)` first. */
-export function renderSubmission(result: GradeResult, reveal: Reveal, formats: readonly Format[], source: string | Uint8Array): Array<[string, string]> {
+const NO_SOURCE: ReportSource = { text: '', math: [], images: [] };
+
+/**
+ * One submission's report files (the JSON report always), student files cut to `reveal`;
+ * `loadFormats(formats)` first. `source` is asked for only by a format that shows the
+ * submission (html).
+ */
+export function renderSubmission(result: GradeResult, reveal: Reveal, formats: readonly Format[], source: () => ReportSource = () => NO_SOURCE): Array<[string, string]> {
   return renderSubmissionFiles(result, formats, { student: () => reveal }, source);
 }
 
@@ -233,8 +242,9 @@ export async function writeBatch(
   refuseForeignBatchFiles(folder, out, formats);
   await loadFormats(formats);
   for (const { result } of graded) {
-    const source = result.error ? '' : await readFile(result.submission).catch(() => '');
-    await writeSubmission(folder, { result, files: renderSubmission(result, reveal, formats, source) });
+    // Results graded earlier keep no reading (memory), so the HTML reads the file here.
+    const bytes = formats.includes('html') && !result.error ? await readFile(result.submission).catch(() => '') : '';
+    await writeSubmission(folder, { result, files: renderSubmission(result, reveal, formats, () => reportSourceOf(bytes)) });
   }
   await writeBatchFiles(folder, rubric.rubric, graded.map((g) => g.result), formats, { student: () => reveal });
   return folder.finish();

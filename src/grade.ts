@@ -7,7 +7,7 @@ import { excerpt } from './excerpt.js';
 import { answerKind } from './kinds/registry.js';
 import { readSubmissionFile } from './files.js';
 import { claimsIn, locate, regexOf, type Region } from './locate.js';
-import { readSubmission, SubmissionError } from './markdown/index.js';
+import { readDocument, SubmissionError, type Reading } from './markdown/index.js';
 import { inFilePlaces, placeText } from './places.js';
 import { chooseClaim, shapeOfValue } from './match.js';
 import type { LoadedAnswer, LoadedQuestion, LoadedRubric } from './rubric/load.js';
@@ -40,24 +40,32 @@ export async function gradeFile(rubric: LoadedRubric, meta: SubmissionMeta): Pro
   return (await readAndGrade(rubric, meta)).result;
 }
 
-/** gradeFile, also handing back the bytes it read (null when it could not read them), for the reports rendered next. */
-export async function readAndGrade(rubric: LoadedRubric, meta: SubmissionMeta): Promise<{ result: GradeResult; bytes: Buffer | null }> {
+/**
+ * gradeFile, also handing back its reading (null when the file could not be read or
+ * parsed), for the reports rendered next: nothing is read or parsed twice.
+ */
+export async function readAndGrade(rubric: LoadedRubric, meta: SubmissionMeta): Promise<{ result: GradeResult; reading: Reading | null }> {
   let bytes: Buffer;
   try {
     bytes = await readSubmissionFile(meta.readFrom ?? meta.submission);
   } catch (error) {
-    return { result: { ...failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) }, bytes: null };
+    return { result: { ...failedResult(rubric, meta, `cannot read ${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) }, reading: null };
   }
-  return { result: gradeText(rubric, bytes, meta), bytes };
+  return gradeReading(rubric, bytes, meta);
 }
 
 /** Grades submission content already in memory (bytes or text), within the time budget. */
 export function gradeText(rubric: LoadedRubric, content: Buffer | string, meta: SubmissionMeta): GradeResult {
+  return gradeReading(rubric, content, meta).result;
+}
+
+/** gradeText, also handing back the reading. */
+function gradeReading(rubric: LoadedRubric, content: Buffer | string, meta: SubmissionMeta): { result: GradeResult; reading: Reading | null } {
   try {
     return withinBudget(meta.timeout ?? DEFAULT_TIMEOUT_MS, () => readAndGradeText(rubric, content, meta));
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    return timedOutResult(rubric, meta, error);
+    return { result: timedOutResult(rubric, meta, error), reading: null };
   }
 }
 
@@ -66,18 +74,18 @@ export function timedOutResult(rubric: LoadedRubric, meta: SubmissionMeta, error
   return { ...failedResult(rubric, meta, `${meta.submission}: timed out: grading ${error.message}. Grade it by hand`), errorCode: 'timeout' };
 }
 
-function readAndGradeText(rubric: LoadedRubric, content: Buffer | string, meta: SubmissionMeta): GradeResult {
-  let parsed: ParsedSubmission;
+function readAndGradeText(rubric: LoadedRubric, content: Buffer | string, meta: SubmissionMeta): { result: GradeResult; reading: Reading | null } {
+  let reading: Reading;
   try {
-    parsed = readSubmission(content, { logBase: rubric.logBase, numbers: rubric.numbers });
+    reading = readDocument(content, { logBase: rubric.logBase, numbers: rubric.numbers });
   } catch (error) {
-    return { ...failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) };
+    return { result: { ...failedResult(rubric, meta, `${meta.submission}: ${messageOf(error)}`), ...errorCodeOf(error) }, reading: null };
   }
   try {
-    return gradeParsed(rubric, parsed, meta);
+    return { result: gradeParsed(rubric, reading.parsed, meta), reading };
   } catch (error) {
     // A bug of ours on one odd submission must not stop the batch; the report says so.
-    return failedResult(rubric, meta, `${meta.submission}: internal error while grading: ${messageOf(error)}`);
+    return { result: failedResult(rubric, meta, `${meta.submission}: internal error while grading: ${messageOf(error)}`), reading };
   }
 }
 

@@ -98,7 +98,7 @@ async function runOne(pool: Tinypool, rubric: LoadedRubric, job: SubmissionJob, 
     const result = { ...failedResult(rubric, { submission: job.file.file, name: job.file.name }, `${job.file.file}: ${why}`), errorCode: controller.signal.aborted ? 'timeout' : 'error' };
     const { renderSubmission } = await import('./batch.js');
     await loadFormats(job.formats);
-    return { outcome: { result, files: renderSubmission(result, job.reveal ?? rubric.reveal, job.formats, '') }, failed: true };
+    return { outcome: { result, files: renderSubmission(result, job.reveal ?? rubric.reveal, job.formats) }, failed: true };
   } finally {
     clearTimeout(timer);
   }

@@ -51,6 +51,17 @@ export function displayNameOf(input: string | Uint8Array): string | null {
  * `{ label: "accuracy", section: "2.a", steps: [{ value: 0.83, … }], line: 3, column: 16, … }`.
  */
 export function readSubmission(input: string | Uint8Array, options: ReadOptions = {}): ParsedSubmission {
+  return readDocument(input, options).parsed;
+}
+
+/** A reading and the decoded text its offsets point into (for a notebook, its Markdown view). */
+export interface Reading {
+  text: string;
+  parsed: ParsedSubmission;
+}
+
+/** readSubmission, also handing back the decoded text, for a report that shows it (one parse for both). */
+export function readDocument(input: string | Uint8Array, options: ReadOptions = {}): Reading {
   const notebook = isNotebook(input) ? notebookView(input) : null;
   const parsed = parseMarkdown(decodeSubmission(notebook ? notebook.text : input));
   const { source, tree, spans } = parsed;
@@ -84,7 +95,7 @@ export function readSubmission(input: string | Uint8Array, options: ReadOptions 
     math: [...mathAt.values()].sort((a, b) => a.open - b.open),
     images: imagesOf(tree),
   };
-  return notebook ? inCells(read, notebook.places, notebook.cells) : read;
+  return { text: source.text, parsed: notebook ? inCells(read, notebook.places, notebook.cells) : read };
 }
 
 /**

@@ -5,6 +5,7 @@
 // part the whole results. A part renders text, synchronously (so that --timeout's
 // watchdog can stop it); the caller writes it.
 import type { GradeResult } from '../types.js';
+import type { ReportSource } from './report-source.js';
 import type { Summary } from './summary.js';
 
 /** Who reads a part: `student` parts only ever see a student's view. */
@@ -20,8 +21,11 @@ export interface SubmissionPart {
 }
 
 export interface SubmissionContext {
-  /** The submission's bytes as graded ('' when it could not be read). */
-  source: string | Uint8Array;
+  /**
+   * The submission as grading read it (its text, formulas and images; empty when it could
+   * not be read), for a part that shows it: asked for only then, and never parsed again.
+   */
+  source: () => ReportSource;
 }
 
 /** One file for the whole batch at the top of `--out`, written after every submission. */

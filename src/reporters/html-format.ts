@@ -21,7 +21,7 @@ export const htmlFormat: ReportFormat = {
       scope: 'submission',
       audience: 'student',
       extension: '.html',
-      render: (view, { source }) => loaded().htmlReport(view, loaded().reportSourceOf(view.error ? '' : source)),
+      render: (view, { source }) => loaded().htmlReport(view, view.error ? { text: '', math: [], images: [] } : source()),
     },
     { scope: 'batch', audience: 'ta', file: 'summary.html', render: (_, { summary }) => loaded().summaryHtml(summary) },
   ],

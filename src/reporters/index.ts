@@ -6,7 +6,7 @@ export { summarise, summaryJson, type Summary } from './summary.js';
 export { terminalReport, type Reveal, type TerminalOptions } from './terminal.js';
 export { markdownReport } from './markdown.js';
 export { htmlReport } from './html.js';
-export { reportSourceOf, type ReportSource } from './report-source.js';
+export { reportSourceOf, reportSourceOfReading, type ReportSource } from './report-source.js';
 export { junitReport } from './junit.js';
 export { githubAnnotations } from './github.js';
 export { gradescopeResults } from './gradescope.js';

@@ -3,7 +3,7 @@
 // over this list; every part is rendered from `viewFor(part.audience, …)`, so a student
 // part never sees more than `reveal` allows.
 import { csvFormat } from './csv.js';
-import type { Audience, BatchContext, FormatPart, ReportFormat, Scope, StdoutContext, StdoutPart } from './format.js';
+import type { Audience, BatchContext, FormatPart, ReportFormat, Scope, StdoutContext, StdoutPart, SubmissionContext } from './format.js';
 import { githubFormat } from './github.js';
 import { gradescopeFormat } from './gradescope.js';
 import { htmlFormat } from './html-format.js';
@@ -94,7 +94,7 @@ export async function loadFormats(formats: readonly Format[]): Promise<void> {
  * One submission's files as [extension, content], in registry order (`loadFormats` first).
  * @example renderSubmissionFiles(result, ['md'], { student: () => 'verdict' }, source) // [['.json', '{…'], ['.md', '# …']]
  */
-export function renderSubmissionFiles(result: GradeResult, formats: readonly Format[], levels: Levels, source: string | Uint8Array): Array<[string, string]> {
+export function renderSubmissionFiles(result: GradeResult, formats: readonly Format[], levels: Levels, source: SubmissionContext['source']): Array<[string, string]> {
   const views = viewsOf([result], levels);
   return partsOf('submission', formats).map((part) => [part.extension, part.render(views(part.audience)[0], { source })]);
 }

@@ -2,11 +2,10 @@
 // the text as the grader read it and the places of its math and images, as the reader
 // found them. The report has no Markdown or math scanner of its own, so what it shows
 // as a formula is exactly what was graded as one.
-import type { Nodes } from 'mdast';
+import { readDocument, type Reading } from '../markdown/index.js';
 import { decodeSubmission } from '../markdown/input.js';
-import { isNotebook, notebookView } from '../markdown/notebook.js';
 import type { MathSpan } from '../markdown/math-spans.js';
-import { parseMarkdown } from '../markdown/parse.js';
+import { isNotebook, notebookView } from '../markdown/notebook.js';
 
 export interface ReportImage {
   /** Offsets of the whole `![alt](url)` / `![alt][ref]`. */
@@ -31,49 +30,35 @@ export interface ReportSource {
 }
 
 /**
- * The report's view of a submission file's content. A file the reader refuses gives its
- * text with no math (its report shows only the error anyway).
+ * The report's view of a reading (the decoded text and what the reader found in it):
+ * what a batch renders from the parse grading made, without parsing again.
+ * @example reportSourceOfReading(readDocument('a $x$\n')).math // [{ open: 2, contentStart: 3, contentEnd: 4, end: 5, display: false }]
+ */
+export function reportSourceOfReading({ text, parsed }: Reading): ReportSource {
+  return { text, math: parsed.math, images: parsed.images, ...(parsed.notebook ? { places: parsed.notebook.places } : {}) };
+}
+
+/**
+ * The report's view of a submission file's content, for a caller that has no reading of
+ * it (writeBatch after gradeAll): it is read once here. A file the reader refuses gives
+ * its text with no math (its report shows only the error anyway).
  * @example reportSourceOf('a $x$\n').math // [{ open: 2, contentStart: 3, contentEnd: 4, end: 5, display: false }]
  */
 export function reportSourceOf(content: string | Uint8Array): ReportSource {
-  let text: string;
-  let places: ReportSource['places'];
   try {
-    // A notebook is shown as the reader reads it: its Markdown view, plots dropped unread.
-    if (isNotebook(content)) {
-      const view = notebookView(content);
-      places = view.places;
-      text = decodeSubmission(view.text);
-    } else text = decodeSubmission(content);
+    return reportSourceOfReading(readDocument(content));
   } catch {
-    return { text: '', math: [], images: [] };
-  }
-  const withPlaces = (source: ReportSource): ReportSource => (places === undefined ? source : { ...source, places });
-  try {
-    // TODO(reading-markdown): when ParsedSubmission carries its math spans and images,
-    // take them from there instead of parsing a second time.
-    const parsed = parseMarkdown(text);
-    const math = [...parsed.spans];
-    const images: ReportImage[] = [];
-    visit(parsed.tree, text, math, images);
-    return withPlaces({ text, math: math.sort((a, b) => a.open - b.open), images });
-  } catch {
-    return withPlaces({ text, math: [], images: [] });
+    return unreadSource(content);
   }
 }
 
-function visit(node: Nodes, text: string, math: MathSpan[], images: ReportImage[]): void {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (node.type === 'inlineMath' && start !== undefined && end !== undefined) {
-    let contentStart = start;
-    let contentEnd = end;
-    while (text[contentStart] === '$' && contentStart < contentEnd) contentStart += 1;
-    while (text[contentEnd - 1] === '$' && contentEnd > contentStart) contentEnd -= 1;
-    math.push({ open: start, contentStart, contentEnd, end, display: false });
-  } else if ((node.type === 'image' || node.type === 'imageReference') && start !== undefined && end !== undefined) {
-    images.push({ start, end, alt: node.alt ?? '' });
-  } else if ('children' in node) {
-    for (const child of node.children) visit(child, text, math, images);
+/** The decoded text (a notebook's view) without math, for content the reader refuses. */
+function unreadSource(content: string | Uint8Array): ReportSource {
+  try {
+    if (!isNotebook(content)) return { text: decodeSubmission(content), math: [], images: [] };
+    const view = notebookView(content);
+    return { text: decodeSubmission(view.text), math: [], images: [], places: view.places };
+  } catch {
+    return { text: '', math: [], images: [] };
   }
 }
