@@ -100,7 +100,7 @@ export function gradeParsed(rubric: LoadedRubric, parsed: ParsedSubmission, meta
   const answers = questions.flatMap((q) => q.answers);
   const automatic = rubric.questions.flatMap((q) => q.answers).filter((a) => !a.manual);
   const automaticIds = new Set(automatic.map((a) => a.id));
-  const { slips, omitted } = cappedSlips(parsed.claims, rubric.logBase);
+  const { slips, omitted } = cappedSlips(parsed.claims);
   return inFilePlaces({
     id: meta.name,
     submission: meta.submission,

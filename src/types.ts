@@ -142,9 +142,21 @@ export interface Step extends CellPlace {
   value: NumericValue | null;
   /** Written as a percentage (`71 %`, `71\%`): `value` is already divided by 100. */
   percent: boolean;
-  /** Digits written after the decimal point when the step is a plain number, else null. */
+  /**
+   * Digits written after the decimal point when the step is a plain number; for a vector
+   * or matrix of plain numbers, the fewest among its elements; else null.
+   */
   decimals: number | null;
   refusal: Refusal | null;
+  /** When the step has a `\log` without a base: the step read with it in base 10 and 2 (slips' diagnosis). */
+  logReadings?: LogReading[];
+}
+
+/** A step with its bare `\log` read in another base than the rubric's. */
+export interface LogReading {
+  base: 10 | 2;
+  /** The mathjs expression under that base. */
+  expr: string;
 }
 
 /** A labelled chain of steps found in the submission: `Precision_A = 50/61 = 0.82`. */

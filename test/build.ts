@@ -18,8 +18,9 @@ export function step(source: string, line = 1, column = 1): Step {
     symbols: converted.symbols,
     value: evaluated?.ok ? evaluated.value : null,
     percent: converted.percent,
-    decimals: plain ? (plain[2] ?? '').length : null,
+    decimals: plain ? (plain[2] ?? '').length : (converted.arrayDecimals ?? null),
     refusal: evaluated && !evaluated.ok ? evaluated.refusal : null,
+    ...(converted.logReadings ? { logReadings: converted.logReadings } : {}),
   };
 }
 

@@ -2,23 +2,23 @@
 // chain, each numeric step is compared with the next written number. A difference of
 // more than half a unit in the last decimal the student wrote is a slip, unless the
 // chain is consistent with `\log` read as base 10 or 2 — then that is the diagnosis.
-import { evaluateStudent, latexToMathjs } from '../latex/index.js';
+import { evaluateStudent } from '../latex/index.js';
 import { limit } from '../limits.js';
 import type { Claim, NumericValue, Slip, Step } from '../types.js';
 import { flatten } from '../values.js';
 
-/** Checks every chain; `logBase` is the rubric's reading of `\log` (default e). */
-export function findSlips(claims: Claim[], logBase = Math.E): Slip[] {
-  return cappedSlips(claims, logBase, Infinity).slips;
+/** Checks every chain (read with the rubric's `\log`; the other bases come with the steps). */
+export function findSlips(claims: Claim[]): Slip[] {
+  return cappedSlips(claims, Infinity).slips;
 }
 
 /**
  * The first `max` slips (the `slips` limit of src/limits.ts by default) and how many more
  * there are: a flood of `1+1=3` must not make a report of 300,000 slips, and the ones
  * past the cap are only counted, never diagnosed.
- * @example cappedSlips(claims, Math.E, 100) // { slips: [… 100], omitted: 315900 }
+ * @example cappedSlips(claims, 100) // { slips: [… 100], omitted: 315900 }
  */
-export function cappedSlips(claims: Claim[], logBase = Math.E, max: number = limit('slips')): { slips: Slip[]; omitted: number } {
+export function cappedSlips(claims: Claim[], max: number = limit('slips')): { slips: Slip[]; omitted: number } {
   const slips: Slip[] = [];
   let omitted = 0;
   const seen = new Set<string>();
@@ -38,22 +38,17 @@ export function cappedSlips(claims: Claim[], logBase = Math.E, max: number = lim
         continue;
       }
       const slip: Slip = { ...(next.cell === undefined ? {} : { cell: next.cell, fileLine: next.fileLine }), line: next.line, column: next.column, shown: step.expr ?? step.source, value: round(step.value), wrote: next.value, reasonCode: 'arithmetic-slip' };
-      const base = otherLogBase(step, next.value, halfUnit, logBase);
+      const base = otherLogBase(step, next.value, halfUnit);
       slips.push(base === null ? slip : { ...slip, reasonCode: `log-base-${base}`, diagnosis: `consistent with \\log read as base ${base}, not an arithmetic slip; these logs are natural (ln)` });
     }
   }
   return { slips, omitted };
 }
 
-/** Half a unit in the last decimal written, for a plain number or an array of them. */
+/** Half a unit in the last decimal written (for an array, in its least precise element). */
 function writtenHalfUnit(step: Step): number | null {
-  if (step.value === null || step.expr === null) return null;
-  if (step.decimals !== null) return 0.5 * 10 ** -step.decimals;
-  // A vector or matrix of plain numbers: the least precise element sets the bound.
-  if (!/^[[\]\d.,\s\-e]+$/.test(step.expr) || !step.expr.includes('[')) return null;
-  const literals = step.expr.match(/\d*\.?\d+(?:e-?\d+)?/g) ?? [];
-  const decimals = literals.map((literal) => (literal.includes('e') ? 12 : (literal.split('.')[1] ?? '').length));
-  return decimals.length === 0 ? null : 0.5 * 10 ** -Math.min(...decimals);
+  if (step.value === null || step.expr === null || step.decimals === null) return null;
+  return 0.5 * 10 ** -step.decimals;
 }
 
 /**
@@ -75,18 +70,14 @@ function agrees(value: NumericValue, wrote: NumericValue, halfUnit: number): boo
   return a.every((x, i) => Math.abs(x - b[i]) <= halfUnit * (1 + 1e-9) + 1e-12 * Math.abs(b[i]));
 }
 
-function otherLogBase(step: Step, wrote: NumericValue, halfUnit: number, logBase: number): 10 | 2 | null {
-  if (!/\\?(log|ln)\b/.test(step.source)) return null;
-  for (const base of [10, 2] as const) {
-    if (base === logBase) continue;
-    const converted = latexToMathjs(step.source, { logBase: base });
-    if (!converted.ok || converted.symbols.length > 0) continue;
-    const evaluated = evaluateStudent(converted.expr);
-    if (evaluated.ok && agrees(evaluated.value, wrote, halfUnit)) return base;
+/** The other base of `\log` (read by the converter, Step.logReadings) under which the step gives what was written. */
+function otherLogBase(step: Step, wrote: NumericValue, halfUnit: number): 10 | 2 | null {
+  for (const reading of step.logReadings ?? []) {
+    const evaluated = evaluateStudent(reading.expr);
+    if (evaluated.ok && agrees(evaluated.value, wrote, halfUnit)) return reading.base;
   }
   return null;
 }
-
 
 function round(value: NumericValue): NumericValue {
   const r = (x: number) => Number(x.toPrecision(10));

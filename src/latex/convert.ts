@@ -1,6 +1,6 @@
 // latexToMathjs: one piece of student math (LaTeX or plain text) -> a mathjs string.
 import { LIMIT_TABLE } from '../limits.js';
-import type { Refusal, RefusalCode } from '../types.js';
+import type { LogReading, Refusal, RefusalCode } from '../types.js';
 import { isExpansionOverrun, parseKatex, type KNode } from './katex.js';
 import { refuseNotationWithoutValue } from './notation.js';
 import { parseTokens } from './parser.js';
@@ -13,8 +13,18 @@ import { convertAtoms, type Context } from './tokens.js';
 import { NodeBudget, freeSymbols, print, type Expr } from './tree.js';
 
 export type Conversion =
-  | { ok: true; expr: string; symbols: string[]; percent: boolean }
+  | {
+      ok: true;
+      expr: string;
+      symbols: string[];
+      percent: boolean;
+      /** For a vector or matrix of plain numbers, the fewest decimals among them (what a slip check needs). */
+      arrayDecimals?: number;
+      /** When a `\log` has no base: the expression with it read in the other bases (diagnoses of slips). */
+      logReadings?: LogReading[];
+    }
   | { ok: false; refusal: Refusal };
+
 
 /**
  * Converts one piece of student math to a readable mathjs expression string.
@@ -72,11 +82,50 @@ function convertUnder(latex: string, policy: LatexPolicy, numbers: NumberReading
     const atoms = withoutTrailingRemark(katexAtoms(prepare(latex, numbers)));
     refuseNotationWithoutValue(atoms);
     const expr = convertAtoms(atoms, ctx);
-    return { ok: true, expr: print(expr), symbols: freeSymbols(expr, CONSTANTS), percent: isPercent(expr) };
+    const decimals = arrayDecimals(expr);
+    const logReadings = ctx.bareLog ? otherLogReadings(atoms, policy) : [];
+    return {
+      ok: true,
+      expr: print(expr),
+      symbols: freeSymbols(expr, CONSTANTS),
+      percent: isPercent(expr),
+      ...(decimals === null ? {} : { arrayDecimals: decimals }),
+      ...(logReadings.length > 0 ? { logReadings } : {}),
+    };
   } catch (error) {
     if (error instanceof RefusalError) return { ok: false, refusal: error.refusal };
     throw error;
   }
+}
+
+/** The same atoms converted with `\log` in base 10 and 2 (the policy's own base left out); a reading that fails is left out. */
+function otherLogReadings(atoms: KNode[], policy: LatexPolicy): LogReading[] {
+  const readings: LogReading[] = [];
+  for (const base of [10, 2] as const) {
+    if (base === policy.logBase) continue;
+    try {
+      const ctx: Context = { policy: { ...policy, logBase: base }, budget: new NodeBudget(), depth: 0, parse: parseTokens };
+      readings.push({ base, expr: print(convertAtoms(atoms, ctx)) });
+    } catch (error) {
+      if (!(error instanceof RefusalError)) throw error;
+    }
+  }
+  return readings;
+}
+
+/** Fewest decimals written among the numbers of a vector or matrix of plain numbers (`[0.5, -0.25]` -> 1), else null. */
+function arrayDecimals(e: Expr): number | null {
+  if (e.k !== 'array' && !(e.k === 'neg' && e.a.k === 'array')) return null;
+  let fewest = Infinity;
+  const plain = (node: Expr): boolean => {
+    if (node.k === 'neg') return plain(node.a);
+    if (node.k === 'array') return node.items.every(plain);
+    if (node.k !== 'num') return false;
+    // A literal in e-notation does not bound the precision.
+    fewest = Math.min(fewest, node.text.includes('e') ? 12 : (node.text.split('.')[1] ?? '').length);
+    return true;
+  };
+  return plain(e) && fewest !== Infinity ? fewest : null;
 }
 
 function katexAtoms(source: string): KNode[] {

@@ -52,6 +52,8 @@ export interface Context {
   depth: number;
   /** Parses a token list into one expression (the parser, injected to avoid an import cycle). */
   parse: (tokens: Token[], ctx: Context) => Expr;
+  /** Set when a `\log` without a base was read: the expression depends on `policy.logBase`. */
+  bareLog?: boolean;
 }
 
 /** Converts a KaTeX atom list to one expression. */
@@ -297,7 +299,10 @@ function logCall(base: Expr | null, policy: LatexPolicy, written: string): Calla
 /** The call a KaTeX operator (`\log`, `\exp`, `\max`) or a function word stands for. */
 function functionNamed(word: string, base: Expr | null, ctx: Context): Callable | null {
   if (word === 'ln') return logCall({ k: 'sym', name: 'e' }, ctx.policy, word);
-  if (word === 'log') return logCall(base, ctx.policy, word);
+  if (word === 'log') {
+    if (base === null) ctx.bareLog = true;
+    return logCall(base, ctx.policy, word);
+  }
   const spec = FUNCTIONS[word];
   if (spec === undefined || base !== null) return null;
   return { ...spec, extra: [], written: word };

@@ -312,7 +312,7 @@ export interface ClaimContext {
   /** Steps still to be converted in this submission (see MAX_STEPS). */
   budget: { steps: number };
   /** Conversions already made in this submission, by LaTeX source. */
-  memo: Map<string, Pick<Step, 'expr' | 'symbols' | 'value' | 'percent' | 'refusal'>>;
+  memo: Map<string, Conversion>;
 }
 
 /**
@@ -387,13 +387,15 @@ function stepOf(frags: Frag[], ctx: ClaimContext): Step {
     return refused({ kind: 'unreadable', code: 'unreadable-value', reason: `words, not math: "${written.slice(0, 40)}"` });
   }
   const latex = frags.map((frag) => (frag.kind === 'text' ? textAsLatex(frag.text) : frag.text)).join('').trim();
-  const known = ctx.memo.get(latex);
-  if (known) return { ...base, ...known, symbols: [...known.symbols] };
-  if (ctx.budget.steps <= 0) return refused({ kind: 'limit', code: 'limit', reason: `more than ${MAX_STEPS} different steps in one submission`, limit: 'steps' });
-  ctx.budget.steps -= 1;
-  const read = convert(latex, ctx.options);
-  ctx.memo.set(latex, read);
-  return { ...base, ...read, symbols: [...read.symbols] };
+  let read = ctx.memo.get(latex);
+  if (!read) {
+    if (ctx.budget.steps <= 0) return refused({ kind: 'limit', code: 'limit', reason: `more than ${MAX_STEPS} different steps in one submission`, limit: 'steps' });
+    ctx.budget.steps -= 1;
+    read = convert(latex, ctx.options);
+    ctx.memo.set(latex, read);
+  }
+  const { arrayDecimals, ...step } = read;
+  return { ...base, decimals: base.decimals ?? arrayDecimals ?? null, ...step, symbols: [...step.symbols] };
 }
 
 /** A step over MAX_MATH_CHARS, refused unread; its source keeps only the start. */
@@ -411,13 +413,18 @@ function overLong(written: string, length: number, line: number, column: number)
   };
 }
 
+/** What a step's conversion gives, once per LaTeX source (see ClaimContext.memo). */
+type Conversion = Pick<Step, 'expr' | 'symbols' | 'value' | 'percent' | 'refusal' | 'logReadings'> & { arrayDecimals?: number };
+
 /** One step's LaTeX -> mathjs expression, free symbols, and value when it has none. */
-function convert(latex: string, options: StepOptions): Pick<Step, 'expr' | 'symbols' | 'value' | 'percent' | 'refusal'> {
+function convert(latex: string, options: StepOptions): Conversion {
   const { logBase, numbers, dotThousands } = options;
   const converted = latexToMathjs(latex, { ...(logBase === undefined ? {} : { logBase }), ...(numbers === undefined ? {} : { numbers }), ...(dotThousands === undefined ? {} : { dotThousands }) });
   if (!converted.ok) return { expr: null, symbols: [], value: null, percent: false, refusal: converted.refusal };
-  const { expr, symbols, percent } = converted;
+  const { expr, symbols, percent, arrayDecimals, logReadings } = converted;
   if (symbols.length > 0) return { expr, symbols, value: null, percent, refusal: null };
   const evaluated = evaluateStudent(expr);
-  return evaluated.ok ? { expr, symbols, value: evaluated.value, percent, refusal: null } : { expr, symbols, value: null, percent, refusal: evaluated.refusal };
+  // What slips need of the conversion: the precision of a written vector, the other \log bases.
+  const forSlips = { ...(arrayDecimals === undefined ? {} : { arrayDecimals }), ...(logReadings ? { logReadings } : {}) };
+  return evaluated.ok ? { expr, symbols, value: evaluated.value, percent, refusal: null, ...forSlips } : { expr, symbols, value: null, percent, refusal: evaluated.refusal };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findSlips } from '../../src/checks/slips.js';
+import { readSubmission } from '../../src/markdown/index.js';
 import { claim } from '../build.js';
 
 describe('findSlips', () => {
@@ -47,5 +48,26 @@ describe('findSlips', () => {
     expect(findSlips([chain])).toEqual([]);
     const wrong = claim('yhat', ['\\sigma(z)', '\\frac{1}{1 + e^{-0.5}}', '0.6125']);
     expect(findSlips([wrong])).toHaveLength(1);
+  });
+});
+
+describe('slips read what the reader converted', () => {
+  test.each([
+    ['BCE = -\\log(0.1) = 1', 'log-base-10'],
+    ['BCE = $-\\log(0.1) = 3.3219$', 'log-base-2'],
+    ['BCE = -\\ln(0.1) = 1', 'arithmetic-slip'],
+    ['v = [0.2, 0.5] = [0.3, 0.5]', 'arithmetic-slip'],
+  ])('%s: %s', (text, code) => {
+    expect(findSlips(readSubmission(text).claims).map((s) => s.reasonCode)).toEqual([code]);
+  });
+
+  test('a rubric with log base 10 reads \\log so; base 2 is the other reading', () => {
+    expect(findSlips(readSubmission('H = -\\log(0.5) = 0.301', { logBase: 10 }).claims)).toEqual([]);
+    expect(findSlips(readSubmission('H = -\\log(0.5) = 1', { logBase: 10 }).claims).map((s) => s.reasonCode)).toEqual(['log-base-2']);
+  });
+
+  test('a vector is bounded by its least precise element', () => {
+    expect(findSlips(readSubmission('v = [0.256, 0.5] = [0.25, 0.5]').claims)).toEqual([]);
+    expect(findSlips(readSubmission('v = [0.256, 0.5] = [0.25, 0.50]').claims)).toHaveLength(1);
   });
 });

@@ -173,3 +173,28 @@ describe('policy and output form', () => {
     expect(conversion.ok && conversion.percent).toBe(percent);
   });
 });
+
+describe('what the conversion gives the slip check', () => {
+  test.each([
+    ['\\begin{bmatrix} 0.0574 \\\\ 0.57 \\end{bmatrix}', 2],
+    ['[0.5, -0.25]', 1],
+    ['-\\begin{bmatrix} 1 & 2.5 \\\\ 3.125 & 4 \\end{bmatrix}', 0],
+    ['\\begin{bmatrix} 1.5 \\times 10^{-3} \\\\ 0.25 \\end{bmatrix}', 2],
+    ['\\begin{bmatrix} x \\\\ 0.25 \\end{bmatrix}', undefined],
+    ['[1 - 0.5, 2]', undefined],
+    ['0.25', undefined],
+  ])('%s: fewest decimals of a plain array %s', (latex, decimals) => {
+    const conversion = latexToMathjs(latex);
+    expect(conversion.ok && conversion.arrayDecimals).toBe(decimals);
+  });
+
+  test.each([
+    ['-\\log(0.1)', {}, [{ base: 10, expr: '-log10(0.1)' }, { base: 2, expr: '-log2(0.1)' }]],
+    ['\\log(0.1) + \\ln(2)', { logBase: 10 }, [{ base: 2, expr: 'log2(0.1) + log(2)' }]],
+    ['\\log_{2}(8)', {}, undefined],
+    ['\\ln(0.1)', {}, undefined],
+  ])('%s (%j): the other readings of a bare \\log', (latex, policy, readings) => {
+    const conversion = latexToMathjs(latex, policy);
+    expect(conversion.ok && conversion.logReadings).toEqual(readings);
+  });
+});
