@@ -78,6 +78,8 @@ function mathShape(tokens: Token[]): 'named' | 'relation' | 'value' {
 
 const TEXT_ENDS = ['==>', '-->', '=>', '->', '<-', '<=', '>=', '!=', '→', '⇒', '⟹', '←', '⟶', '⟵', '⇐', '↦', '≤', '≥', '≠', '<', '>', ';', '?'];
 const TEXT_RELATIONS = [':=', '==', '~=', '=', '≈', '≃', '≅'];
+/** First characters of the relations and endings: most characters start neither, and are not searched for them. */
+const RELATION_OR_END_STARTS = new Set([...TEXT_RELATIONS, ...TEXT_ENDS].map((written) => written[0]));
 const BOUNDARY_WORD = /(?:and|but|while|whereas)(?![\p{L}\p{N}])/iuy;
 /**
  * `is`, `are`, `equals` relate (before a value, see VALUE_START). `is close to 1`, `is near 0`
@@ -155,8 +157,9 @@ function lexText(item: Mapped, next: Next, out: Token[]): void {
       continue;
     }
     const wordStart = i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]);
-    const relation = TEXT_RELATIONS.find((r) => text.startsWith(r, i));
-    const ending = TEXT_ENDS.find((e) => text.startsWith(e, i));
+    const mayRelateOrEnd = RELATION_OR_END_STARTS.has(text[i]);
+    const relation = mayRelateOrEnd ? TEXT_RELATIONS.find((r) => text.startsWith(r, i)) : undefined;
+    const ending = mayRelateOrEnd ? TEXT_ENDS.find((e) => text.startsWith(e, i)) : undefined;
     const isWord = wordStart ? matchAt(IS_WORD, text, i) : -1;
     const conditional = isWord > 0 ? isWord : text[i] === ':' || TILDES.includes(text[i]) ? 1 : -1;
     const plural = isWord > 0 && /^are/i.test(text.slice(i, i + 3));
