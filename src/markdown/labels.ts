@@ -38,6 +38,15 @@ const GREEK: Record<string, string> = {
 const FILLERS = new Set(['the', 'a', 'an', 'of', 'for', 'class', 'score', 'value', 'final', 'our', 'my']);
 
 /**
+ * Labels already normalised in this process: a class writes the same few labels in every
+ * submission, and the rubric's are asked again for each one. Bounded in entries and in
+ * label length (student text), so memory stays flat in class size.
+ */
+const normalised = new Map<string, string>();
+const MEMO_LABELS = 10_000;
+const MEMO_LABEL_CHARS = 200;
+
+/**
  * The normalised form of a label (SPEC §5): LaTeX styling dropped, accents as suffixes,
  * OCR look-alikes made Latin, lower case, `_ - space` folded, brackets and commas as
  * spaces (`recall(A)` -> `recall a`), other punctuation dropped except a decimal point
@@ -48,6 +57,17 @@ const FILLERS = new Set(['the', 'a', 'an', 'of', 'for', 'class', 'score', 'value
  * `normaliseLabel("\\frac{\\partial L}{\\partial w_i}")` -> `"dl/dw i"`.
  */
 export function normaliseLabel(text: string): string {
+  const known = normalised.get(text);
+  if (known !== undefined) return known;
+  const label = normalise(text);
+  if (text.length <= MEMO_LABEL_CHARS) {
+    if (normalised.size >= MEMO_LABELS) normalised.clear();
+    normalised.set(text, label);
+  }
+  return label;
+}
+
+function normalise(text: string): string {
   const plain = plainText(latexToText(text));
   const words = plain
     .replace(/(∂|(?<![\p{L}\p{N}])d)\s*([^\s/∂]+?)\s*\/\s*(∂|d)\s*/gu, (_, _d, of: string) => `${PARTIAL}${differentiated(of)}${SLASH}${PARTIAL}`)
