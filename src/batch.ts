@@ -153,7 +153,7 @@ export async function gradeSubmission(rubric: LoadedRubric, job: SubmissionJob, 
   const { file } = job;
   const meta = { submission: file.file, name: file.name, timeout, ...(file.readFrom ? { readFrom: file.readFrom } : {}) };
   const deadline = Date.now() + timeout;
-  const { result: graded, reading } = file.refusal ? { result: failedResult(rubric, meta, file.refusal), reading: null } : await readAndGrade(rubric, meta);
+  const { result: graded, reading } = file.refusal ? { result: { ...failedResult(rubric, meta, file.refusal), ...(file.refusalCode ? { errorCode: file.refusalCode } : {}) }, reading: null } : await readAndGrade(rubric, meta);
   const result = applyOverrides(graded, { [file.name]: job.overrides });
   const reveal = job.reveal ?? rubric.reveal;
   await loadFormats(job.formats);

@@ -20,7 +20,12 @@ export interface SubmissionFile {
   readFrom?: string;
   /** Set when the submission is not read; it gets a report with this `error`. */
   refusal?: string;
+  /** The refusal's stable id, the report's `errorCode`. */
+  refusalCode?: FileRefusalCode;
 }
+
+/** Why discovery refused a file: a link it must not follow, a second path to one file, a report-name clash. */
+export type FileRefusalCode = 'broken-link' | 'link-outside' | 'link-to-submission' | 'same-file' | 'name-collision';
 
 export interface DiscoveryOptions {
   /** File extensions read in folders, compared case-insensitively (default `md`, `ipynb`). */
@@ -42,6 +47,7 @@ interface Found {
   /** `dev:ino` of the real file; null when it is not read at all. */
   inode: string | null;
   refusal?: string;
+  refusalCode?: FileRefusalCode;
 }
 
 /**
@@ -98,10 +104,10 @@ async function inspect(file: string, relative: string, root: string): Promise<Fo
   try {
     real = await realpath(file);
   } catch {
-    return { file, relative, link, real: null, inode: null, refusal: `${file} is a broken symbolic link; not read` };
+    return { file, relative, link, real: null, inode: null, refusal: `${file} is a broken symbolic link; not read`, refusalCode: 'broken-link' };
   }
   if (link && !isInside(real, root)) {
-    return { file, relative, link, real: null, inode: null, refusal: `${file} is a symbolic link to a file outside the folder being graded; not read` };
+    return { file, relative, link, real: null, inode: null, refusal: `${file} is a symbolic link to a file outside the folder being graded; not read`, refusalCode: 'link-outside' };
   }
   const info = await stat(real);
   return { file, relative, link, real, inode: `${info.dev}:${info.ino}` };
@@ -127,6 +133,7 @@ function refuseSecondPaths(found: Found[]): Found[] {
     if (group.length < 2) continue;
     const plain = group.filter((f) => !f.link).sort((a, b) => compare(a.file, b.file));
     for (const f of group) {
+      if (f.link || plain.length > 1) f.refusalCode = f.link && plain.length > 0 ? 'link-to-submission' : 'same-file';
       if (f.link && plain.length > 0) f.refusal = `${f.file} is a link to the submission ${plain[0].file}; only that file is graded`;
       else if (f.link) f.refusal = `${f.file} is a link to the same file as ${others(group, f)}; not graded`;
       else if (plain.length > 1) f.refusal = `${f.file} is the same file (a hard link) as ${others(plain, f)}; not graded`;
@@ -150,7 +157,7 @@ function nameSubmissions(found: Found[], isTaken: (reportPath: string) => boolea
     file: f.file,
     name: stem(f.relative),
     ...(f.link && f.real !== null ? { readFrom: f.real } : {}),
-    ...(f.refusal ? { refusal: f.refusal } : {}),
+    ...(f.refusal ? { refusal: f.refusal, ...(f.refusalCode ? { refusalCode: f.refusalCode } : {}) } : {}),
   }));
   const full = found.map((f) => f.relative);
   const renamed = new Array<number>(files.length).fill(0);
@@ -163,7 +170,7 @@ function nameSubmissions(found: Found[], isTaken: (reportPath: string) => boolea
       // Then a suffix unique to this submission (its place in the listing), as names
       // that differ only in case still fold together.
       const name = renamed[i] === 1 ? full[i] : renamed[i] === 2 ? `${full[i]}~${i + 1}` : `${full[i]}~${i + 1}~${renamed[i]}`;
-      files[i] = { ...files[i], name, refusal: files[i].refusal ?? reason };
+      files[i] = files[i].refusal ? { ...files[i], name } : { ...files[i], name, refusal: reason, refusalCode: 'name-collision' };
     }
   }
   return files.sort((a, b) => compare(a.name, b.name) || compare(a.file, b.file));

@@ -12,16 +12,22 @@ function byId(graded: Graded[]): Record<string, { error: string | null; score: n
   return Object.fromEntries(graded.map((g) => [g.result.id, { error: g.result.error, score: g.result.score }]));
 }
 
+function errorCodes(graded: Graded[]): Record<string, string | undefined> {
+  return Object.fromEntries(graded.filter((g) => g.result.error !== null).map((g) => [g.result.id, g.result.errorCode]));
+}
+
 describe('links', () => {
   test.each([
-    ['a file outside the folder (the rubric)', (dir: string) => symlinkSync(path.join(dir, 'rubric.yaml'), path.join(dir, 'subs', 'mallory.md')), /outside the folder being graded/],
-    ['an absolute path outside', (dir: string) => symlinkSync('/etc/passwd', path.join(dir, 'subs', 'mallory.md')), /outside the folder being graded/],
-    ['another submission', (dir: string) => symlinkSync('alice.md', path.join(dir, 'subs', 'mallory.md')), /link to the submission .*alice\.md; only that file is graded/],
-    ['a broken target', (dir: string) => symlinkSync('nowhere.md', path.join(dir, 'subs', 'mallory.md')), /broken symbolic link/],
-  ])('a symlink to %s is refused, never read, and the batch goes on', async (_, make, error) => {
+    ['a file outside the folder (the rubric)', (dir: string) => symlinkSync(path.join(dir, 'rubric.yaml'), path.join(dir, 'subs', 'mallory.md')), /outside the folder being graded/, 'link-outside'],
+    ['an absolute path outside', (dir: string) => symlinkSync('/etc/passwd', path.join(dir, 'subs', 'mallory.md')), /outside the folder being graded/, 'link-outside'],
+    ['another submission', (dir: string) => symlinkSync('alice.md', path.join(dir, 'subs', 'mallory.md')), /link to the submission .*alice\.md; only that file is graded/, 'link-to-submission'],
+    ['a broken target', (dir: string) => symlinkSync('nowhere.md', path.join(dir, 'subs', 'mallory.md')), /broken symbolic link/, 'broken-link'],
+  ])('a symlink to %s is refused, never read, and the batch goes on', async (_, make, error, code) => {
     const dir = tree({ 'rubric.yaml': RUBRIC_TEXT, 'subs/alice.md': RIGHT, 'subs/bob.md': '1. accuracy = 0.5\n' });
     make(dir);
-    const graded = byId(await gradeAll(rubric, [path.join(dir, 'subs')]));
+    const results = await gradeAll(rubric, [path.join(dir, 'subs')]);
+    expect(errorCodes(results)).toEqual({ mallory: code });
+    const graded = byId(results);
     expect(graded.mallory.error).toMatch(error);
     expect(graded.mallory.score).toBe(0);
     expect(graded.alice).toEqual({ error: null, score: 1 });
@@ -38,7 +44,9 @@ describe('links', () => {
   test('hard links of one file are all refused: neither name is more the author', async () => {
     const dir = tree({ 'subs/alice.md': RIGHT, 'subs/bob.md': '1. accuracy = 0.5\n' });
     linkSync(path.join(dir, 'subs', 'alice.md'), path.join(dir, 'subs', 'mallory.md'));
-    const graded = byId(await gradeAll(rubric, [path.join(dir, 'subs')]));
+    const results = await gradeAll(rubric, [path.join(dir, 'subs')]);
+    expect(errorCodes(results)).toEqual({ alice: 'same-file', mallory: 'same-file' });
+    const graded = byId(results);
     expect(graded.mallory.error).toMatch(/same file \(a hard link\) as .*alice\.md/);
     expect(graded.alice.error).toMatch(/same file \(a hard link\) as .*mallory\.md/);
     expect(graded.bob).toEqual({ error: null, score: 0 });
@@ -76,7 +84,7 @@ describe('report names', () => {
     const graded = await gradeAll(rubric, [path.join(dir, 'subs')]);
     const errors = graded.filter((g) => g.result.error !== null);
     expect(errors.map((g) => g.result.id).sort()).toEqual(refused);
-    for (const g of errors) expect(g.result.error).toMatch(/collides with/);
+    for (const g of errors) expect(g.result).toMatchObject({ error: expect.stringMatching(/collides with/), errorCode: 'name-collision' });
     expect(graded.find((g) => g.result.id === 'zed')?.result).toMatchObject({ error: null, score: 1 });
     const names = graded.map((g) => g.result.id.toLowerCase());
     expect(new Set(names).size).toBe(names.length);
