@@ -133,13 +133,18 @@ function refuseSecondPaths(found: Found[]): Found[] {
     if (group.length < 2) continue;
     const plain = group.filter((f) => !f.link).sort((a, b) => compare(a.file, b.file));
     for (const f of group) {
-      if (f.link || plain.length > 1) f.refusalCode = f.link && plain.length > 0 ? 'link-to-submission' : 'same-file';
-      if (f.link && plain.length > 0) f.refusal = `${f.file} is a link to the submission ${plain[0].file}; only that file is graded`;
-      else if (f.link) f.refusal = `${f.file} is a link to the same file as ${others(group, f)}; not graded`;
-      else if (plain.length > 1) f.refusal = `${f.file} is the same file (a hard link) as ${others(plain, f)}; not graded`;
+      if (f.link && plain.length > 0) refuse(f, 'link-to-submission', `${f.file} is a link to the submission ${plain[0].file}; only that file is graded`);
+      else if (f.link) refuse(f, 'same-file', `${f.file} is a link to the same file as ${others(group, f)}; not graded`);
+      else if (plain.length > 1) refuse(f, 'same-file', `${f.file} is the same file (a hard link) as ${others(plain, f)}; not graded`);
     }
   }
   return found;
+}
+
+/** Marks a found file as not read: the report's `error` and its stable `errorCode`. */
+function refuse(f: Found, code: FileRefusalCode, reason: string): void {
+  f.refusal = reason;
+  f.refusalCode = code;
 }
 
 function others(group: Found[], self: Found): string {
@@ -157,7 +162,7 @@ function nameSubmissions(found: Found[], isTaken: (reportPath: string) => boolea
     file: f.file,
     name: stem(f.relative),
     ...(f.link && f.real !== null ? { readFrom: f.real } : {}),
-    ...(f.refusal ? { refusal: f.refusal, ...(f.refusalCode ? { refusalCode: f.refusalCode } : {}) } : {}),
+    ...(f.refusal ? { refusal: f.refusal, refusalCode: f.refusalCode } : {}),
   }));
   const full = found.map((f) => f.relative);
   const renamed = new Array<number>(files.length).fill(0);
