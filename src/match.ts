@@ -45,10 +45,9 @@ function chooseAmong(claims: Claim[], wanted: Wanted): Found {
   const labelled = wanted.labels.length === 0 ? claims : claims.filter((c) => wanted.labels.includes(c.label));
   const candidates = labelled.filter((c) => c.steps.length > 0 && !isPassedOver(finalOf(c), wanted.kind));
   if (candidates.length === 0) {
-    if (labelled.length > 0 && wanted.labels.length > 0) {
-      const last = labelled[labelled.length - 1];
-      return unreadable(last, 'no-final-value', `found "${last.labelText}" but no final value (only derivation steps)`);
-    }
+    // SPEC §4: claims matched (for an answer without a label, every claim of its section
+    // does) but none has a final value: unreadable at the last, not missing.
+    if (labelled.length > 0) return noFinalValue(labelled[labelled.length - 1]);
     return { kind: 'none', matched: labelled.length };
   }
   const last = candidates[candidates.length - 1];
@@ -92,6 +91,14 @@ function shapeOf(step: Step): Shape | null {
 
 function chosen(claim: Claim): Found {
   return { kind: 'chosen', claim, final: finalOf(claim) };
+}
+
+/** Why the last matching claim has no final value: calculus or elided steps, or free variables. */
+function noFinalValue(claim: Claim): Found {
+  const final = finalOf(claim);
+  const name = claim.labelText === '' ? 'a claim' : `"${claim.labelText}"`;
+  const why = final.refusal === null && final.symbols.length > 0 ? `its final step has free variables (${final.symbols.slice(0, 5).join(', ')})` : 'only derivation steps';
+  return unreadable(claim, 'no-final-value', `found ${name} but no final value (${why})`);
 }
 
 function unreadable(claim: Claim, code: ReasonCode, reason: string): Found {

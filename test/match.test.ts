@@ -30,6 +30,23 @@ describe('chooseClaim', () => {
     expect(chooseClaim(claims, { ...number, labels: ['dl/ds'] }).kind).toBe('unreadable');
   });
 
+  // SPEC §4: without a label every claim of the section matches, so a section whose claims
+  // have no final value is unreadable at the last of them, not missing.
+  test.each<[string, string[][], string, number]>([
+    ['free variables only', [['dl/dw', 'x^\\top g']], 'unreadable', 1],
+    ['calculus only', [['dl/dw', '\\frac{\\partial L}{\\partial z} x']], 'unreadable', 1],
+    ['two symbolic claims: the last', [['g', 'p - y'], ['dl/dw', 'x^\\top g']], 'unreadable', 2],
+  ])('without labels, claims but no final value: %s', (_, rows, kind, line) => {
+    const claims = rows.map(([label, step], i) => claim(label, [step], { line: i + 1 }));
+    const choice = chooseClaim(claims, { ...number, labels: [] });
+    expect(choice.kind).toBe(kind);
+    if (choice.kind === 'unreadable') expect([choice.code, choice.final.line]).toEqual(['no-final-value', line]);
+  });
+
+  test('without labels and no claims: none', () => {
+    expect(chooseClaim([], { ...number, labels: [] })).toEqual({ kind: 'none', matched: 0 });
+  });
+
   test('nothing labelled so: none', () => {
     expect(chooseClaim([claim('recall a', ['0.77'])], { ...number, labels: ['precision a'] })).toEqual({ kind: 'none', matched: 0 });
   });
