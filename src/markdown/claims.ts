@@ -10,6 +10,7 @@ import { decimalsOf, evaluateStudent, FUNCTION_WORDS, latexToMathjs, plainTokenL
 import { limit } from '../limits.js';
 import type { Claim, Refusal, Step } from '../types.js';
 import { normaliseLabel } from './labels.js';
+import type { CodeSpans } from './markup.js';
 import type { SourceText } from './source.js';
 import { alternativeValue, endsWithOperator, endsWithValue, isNote, nameAfterNumber, sameNumber, slashAlternative, withoutEither } from './step-ends.js';
 import { EXCERPT_CHARS, MAX_MATH_CHARS } from './stream.js';
@@ -33,12 +34,13 @@ export interface StepOptions {
 }
 
 /**
- * The chains in a token list.
+ * The chains in a token list; `codeSpans` are the document's inline code spans (a step
+ * that opens in one ends where it closes).
  * Example: tokens of `Accuracy = \frac{190}{230} = 0.83` -> one chain, label `Accuracy`,
  * steps `\frac{190}{230}` and `0.83`.
  */
-export function chainsOf(tokens: Token[]): Chain[] {
-  const reader = new ChainReader();
+export function chainsOf(tokens: Token[], codeSpans: CodeSpans = []): Chain[] {
+  const reader = new ChainReader(codeSpans);
   for (const token of tokens) reader.read(token);
   reader.read({ t: 'end', offset: 0 });
   return reader.chains;
@@ -51,6 +53,8 @@ class ChainReader {
   private chain: Chain | null = null;
   /** A marker came last, with only blank content since: a bare value there answers (`(b) 0.25`). */
   private afterMarker = false;
+
+  constructor(private readonly codeSpans: CodeSpans) {}
 
   read(token: Token): void {
     if (token.t === 'frag') {
@@ -77,7 +81,7 @@ class ChainReader {
         this.closeStep(false);
         this.finish();
       } else if (this.afterMarker && !token.soft) {
-        const lone = loneValue(this.pending);
+        const lone = loneValue(this.pending, this.codeSpans);
         if (lone) this.chains.push(lone);
       }
       if (token.marker) this.afterMarker = true;
@@ -93,7 +97,7 @@ class ChainReader {
   /** Ends the open chain's step at the pending content; returns the content after the step. */
   private closeStep(beforeRelation: boolean): Frag[] {
     const either = withoutEither(this.pending);
-    const { step, rest } = splitStep(either ?? this.pending, beforeRelation);
+    const { step, rest } = splitStep(either ?? this.pending, beforeRelation, this.codeSpans);
     if (step.length > 0 && this.chain) {
       this.chain.steps.push(step);
       noteHedge(this.chain, rest, either !== null);
@@ -111,8 +115,8 @@ class ChainReader {
  * A value standing alone right after a marker (`Ans 2.a> 0.5`, `1. $3$`, `(b) **0.25**`,
  * `b) $\begin{bmatrix}…\end{bmatrix}$`): a claim without a label, or null.
  */
-function loneValue(pending: Frag[]): Chain | null {
-  const { step, rest } = splitStep(pending);
+function loneValue(pending: Frag[], codeSpans: CodeSpans): Chain | null {
+  const { step, rest } = splitStep(pending, false, codeSpans);
   if (step.length === 0 || !looksLikeValue(step)) return null;
   const chain: Chain = { label: [], steps: [step], start: firstOffset(step) ?? step[0].map[0] };
   if (isBlank(rest)) return chain;
@@ -173,7 +177,12 @@ function firstOffset(frags: Frag[]): number | undefined {
  * holds no expression at all (`= small random values`), the whole text is the step, so
  * the claim is found and reported unreadable rather than missing.
  */
-function splitStep(frags: Frag[], beforeRelation = false): { step: Frag[]; rest: Frag[] } {
+function splitStep(frags: Frag[], beforeRelation = false, codeSpans: CodeSpans = []): { step: Frag[]; rest: Frag[] } {
+  const inCode = closedByCodeSpan(frags, codeSpans);
+  if (inCode) {
+    const split = splitAtExpressionEnd(inCode.step, false);
+    return { step: split.step, rest: [...split.rest, ...inCode.rest] };
+  }
   const split = splitAtExpressionEnd(frags, beforeRelation);
   // `dh = W2 @ dz2 = [0.9, -0.08]`, `H = -sum_i p_i log p_i = …`, `= softmax(scores) = …`:
   // what follows an unread operator, a step that ends with one, or a bracket right after
@@ -201,6 +210,41 @@ const TIMES_WORD = /^\s+x\s+\p{L}/u;
 const EXPRESSION_BEFORE_TIMES = /^.+[+\-−*/^×·].*[\d)\]]$/u;
 /** Content that goes on with an expression: an operator or a script after what was read. */
 const CONTINUES_STEP = /^\s*(?:[@⊙∘·⋅×*/^+\-−√²³ᵀ⁻₀-₉]|\\(?:cdot|times|odot|circ)(?![A-Za-z]))/u;
+
+/**
+ * A step that opens inside an inline code span ends where the span closes: the backtick
+ * is the student's own end of the value, so `` `m1 = [0.4, 0.8]` (0.1 * g) `` gives
+ * `[0.4, 0.8]` and the note after it is no factor. Not when what follows goes on with an
+ * operator (`` `0.5` * 2 ``) or is blank. Returns the step and the rest, or null.
+ */
+function closedByCodeSpan(frags: Frag[], spans: CodeSpans): { step: Frag[]; rest: Frag[] } | null {
+  const first = spans.length === 0 ? undefined : firstOffset(frags);
+  const span = first === undefined ? undefined : spanAt(spans, first);
+  if (!span) return null;
+  for (let k = 0; k < frags.length; k++) {
+    const j = frags[k].map.findIndex((offset) => offset >= span[1]);
+    if (j < 0) continue;
+    const rest = [cut(frags[k], j, frags[k].text.length), ...frags.slice(k + 1)];
+    const after = rest.map((frag) => frag.text).join('');
+    if (after.trim() === '' || CONTINUES_STEP.test(after)) return null;
+    return { step: [...frags.slice(0, k), cut(frags[k], 0, j)], rest };
+  }
+  return null;
+}
+
+/** The span holding an offset (binary search over spans in document order). */
+function spanAt(spans: CodeSpans, offset: number): [number, number] | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = spans[mid];
+    if (offset < start) hi = mid - 1;
+    else if (offset >= end) lo = mid + 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
 
 function splitAtExpressionEnd(frags: Frag[], beforeRelation: boolean): { step: Frag[]; rest: Frag[] } {
   const step: Frag[] = [];

@@ -7,7 +7,7 @@ import { chainsOf, claimOf, MAX_STEPS, type Chain, type ClaimContext } from './c
 import { scanHeadings } from './headings.js';
 import { checkReadCounts, decodeSubmission } from './input.js';
 import type { MathSpan } from './math-spans.js';
-import { imagesOf, inlineMarkup, unmarkProducts } from './markup.js';
+import { imagesOf, inlineCodeSpans, inlineMarkup, unmarkProducts } from './markup.js';
 import { isNotebook, notebookView } from './notebook.js';
 import { frontMatterOf, parseMarkdown } from './parse.js';
 import { buildSections, scanMarkers, type MarkerEvent, type SectionIndex } from './sections.js';
@@ -78,7 +78,7 @@ export function readDocument(input: string | Uint8Array, options: ReadOptions = 
   const mathAt = mathByOpen(spans, tree, source.text);
   const stream: StreamContext = { source, mathAt, markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines, markup };
   const grids = [...blocks.flatMap((block) => (block.node.type === 'table' ? [gfmGrid(block.node, source.text)] : [])), ...tabTables];
-  const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))));
+  const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))), inlineCodeSpans(tree));
   const cells = grids.reduce((sum, grid) => sum + grid.reduce((n, row) => n + row.length, 0), 0);
   checkReadCounts({ headings: headings.length, cells, claims: chains.length + cells });
   const numbers = numberConvention(chains, grids, source.text, options.numbers);

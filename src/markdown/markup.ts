@@ -137,6 +137,30 @@ function markBackticks(markup: Markup, start: number, end: number, valueLength: 
   markup.fill(SYNTAX, Math.max(start, end - fence), end);
 }
 
+/** Where inline code spans hold their content: [start, end) offsets, in document order. */
+export type CodeSpans = Array<[number, number]>;
+
+/**
+ * The content of every inline code span (backticks and their one space of padding left
+ * out), in document order: a value written in one (`` `m1 = [0.4, 0.8]` ``) ends where the
+ * span closes (claims.ts).
+ * Example: for ``a `x = 1` b`` -> [[3, 8]].
+ */
+export function inlineCodeSpans(tree: Root): CodeSpans {
+  const spans: CodeSpans = [];
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'inlineCode' && start !== undefined && end !== undefined) {
+      const fence = Math.max(1, Math.floor((end - start - node.value.length) / 2));
+      if (end - start > 2 * fence) spans.push([start + fence, end - fence]);
+    } else if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
 /** The images of the tree with their alt text, in document order. */
 export function imagesOf(tree: Root): ImagePlace[] {
   const images: ImagePlace[] = [];

@@ -35,6 +35,23 @@ describe("inline Markdown is read from the tree: emphasis, bold, struck, links, 
   });
 });
 
+describe("a value that opens inside an inline code span ends where the span closes", () => {
+  test.each<[string, string[]]>([
+    ["`m1 = [0.4, 0.8]`   (0.1 * g)\n", ["|m1|[0.4,0.8]@1:7"]],
+    ["`p = 0.5` (rounded from 0.4993)\n", ["|p|0.5@1:6"]],
+    ["v1 = `[16, 64]`   (g squared elementwise)\n", ["|v1|[16,64]@1:7"]],
+    ["w2 = `[1.6, 0.2] - 0.1*[6.8, 8.8]` = `[0.92, -0.68]`\n", ["|w2|[0.92,-0.68]@1:39"]],
+    ["`q = 0.3` r = 0.5\n", ["|q|0.3@1:6", "|r|0.5@1:15"]],
+    // Not closed by the span: what follows goes on with an operator, or the value opens outside it.
+    ["`x = 0.5` * 2\n", ["|x|1@1:6"]],
+    ["`m1` = [0.4, 0.8] (0.1 * g)\n", ["|m1|[0.4, 0.8] * 0.1 * g@1:8"]],
+    // A second value offered after the span is still a hedge.
+    ["`p = 0.3` or `0.4`\n", ["|p|!two-values@1:6"]],
+  ])('%j', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
 describe("labels where people put them; prose after an answer starts no claim", () => {
   test.each<[string, string[]]>([
     ["so AUC = 0.91\n", ["|auc|0.91@1:10"]],
