@@ -124,10 +124,15 @@ function loneValue(pending: Frag[], codeSpans: CodeSpans): Chain | null {
   return chain.hedge ? chain : null;
 }
 
-/** A cell or bare answer worth a claim: math, or text that opens with a number, sign, bracket or `.5`. */
+/**
+ * A cell or bare answer worth a claim: it opens with math, or with text that opens with a
+ * number, sign, bracket or `.5`. A sentence with math later in it (`(b) Differentiating
+ * gives $2\lambda w_j$ for every weight`) is prose, not a value.
+ */
 export function looksLikeValue(frags: Frag[]): boolean {
-  const text = frags.map((frag) => frag.text).join('').trim();
-  return frags.some((frag) => frag.kind === 'math') || /^(?:[+\-−([]|\.?\d)/.test(text);
+  const first = frags.find((frag) => frag.text.trim() !== '');
+  if (first?.kind === 'math') return true;
+  return /^(?:[+\-−([]|\.?\d)/.test(frags.map((frag) => frag.text).join('').trim());
 }
 
 /**

@@ -128,6 +128,9 @@ describe('7. a bare value right after a marker is a claim without a label', () =
     ['(a) 0.5 is the learning rate', ['1.a'], []],
     ['(a) 3 classes are used', ['1.a'], []],
     ['(a) see above', ['1.a'], []],
+    // a sentence with math later in it is prose, not a bare value (blind-4 linnea-halvorsen 3(b))
+    ['(b) Differentiating gives $2\\lambda w_j$ for every weight', ['1.b'], []],
+    ['(b) $2\\lambda w_j$', ['1.b'], ['1.b||2 * lambda * w_j@1:6']],
     ['Q1. Derive the gradient.\n\n$$0.5$$', ['1'], []],
   ])('%j', expectRead);
 });
