@@ -1,6 +1,7 @@
 // The mdast tree flattened into leaf blocks in document order: what the rest of the
 // reader walks. Containers (lists, quotes) only decide adjacency and line prefixes.
 import type { Nodes, Parent, Root } from 'mdast';
+import { isProgram } from './program-text.js';
 import type { SourceText } from './source.js';
 
 export type LeafKind = 'paragraph' | 'heading' | 'code' | 'fenced' | 'html' | 'table' | 'other';
@@ -9,8 +10,9 @@ export type LeafKind = 'paragraph' | 'heading' | 'code' | 'fenced' | 'html' | 't
  * Whose words a block holds: the student's written `text`, a program (`code`: a fenced
  * block), or what a program printed (`output`: the code block right after a fenced code
  * block, as nbconvert exports a cell's output, indented or fenced). An indented block
- * after a paragraph ending in `::` is code too: reStructuredText's literal block. Other
- * indented text (OCR'd or plain-text work) is `text`.
+ * after a paragraph ending in `::` is code too: reStructuredText's literal block; so is an
+ * indented block that is unmistakably a program (program-text.ts), and the indented block
+ * right after code is its output. Other indented text (OCR'd or plain-text work) is `text`.
  */
 export type BlockRole = 'text' | 'code' | 'output';
 
@@ -70,7 +72,8 @@ const OUTPUT_INFO = /^(?:|text|txt|plain|plaintext|output|out|stdout|stderr|cons
 /**
  * Fenced blocks are code; a code block right after code (or after its output) is output
  * when it is indented or fenced without a program's language (```` ```text ````, bare).
- * An indented block introduced by `::` (reStructuredText, Sphinx) is code.
+ * An indented block introduced by `::` (reStructuredText, Sphinx), or whose lines are a
+ * program (`import`, `print(`, `np.array(` among statements only), is code.
  */
 function assignRoles(blocks: LeafBlock[], text: string): void {
   let previous: LeafBlock | null = null;
@@ -79,6 +82,7 @@ function assignRoles(blocks: LeafBlock[], text: string): void {
     if (block.kind === 'fenced') block.role = afterCode && OUTPUT_INFO.test(infoOf(block)) ? 'output' : 'code';
     else if (block.kind === 'code' && afterCode) block.role = 'output';
     else if (block.kind === 'code' && previous !== null && introducesLiteralBlock(previous, text)) block.role = 'code';
+    else if (block.kind === 'code' && block.node.type === 'code' && isProgram(block.node.value)) block.role = 'code';
     previous = block;
   }
 }

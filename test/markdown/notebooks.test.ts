@@ -62,6 +62,42 @@ describe('code and output blocks in Markdown', () => {
       `${FENCE}python\nx\n${FENCE}\n\n    0.3\n\nThen:\n\n    F1 = 0.5\n`,
       ['output|||0.3@5:5', 'text||f1|0.5@9:10'],
     ],
+    // An indented block that is unmistakably a program is code, and the indented block right after it its output.
+    [
+      'an indented program (assignments, an np. call, print) in a list item is code, its printout below it too',
+      `- (b) numpy:\n\n        lam = 0.1\n        w = np.array([0.8, -1.5, 0, 2])\n        print(2 * lam * w)\n\n        w = [ 0.16 -0.3 0. 0.4 ]\n\n  (see the results block)\n`,
+      ['code|1.b|lam|0.1@3:15', 'code|1.b|w|[0.8,-1.5,0,2]@4:13', 'code|1.b|w|[0.16,-0.3,0,0.4]@7:13'],
+    ],
+    [
+      'an indented program with its printout in one block is code',
+      `## 1\n\n    import numpy as np\n    g = np.array([0.8, 2]) * 0.5\n    print(g)\n\n    [0.4 1.]\n`,
+      ['code|1|g|[0.4,1]@4:9'],
+    ],
+    [
+      'a console session (`>>>`) is code',
+      `## 1\n\n    >>> sigmoid(0)\n    0.5\n`,
+      [],
+    ],
+    [
+      'a def is code',
+      `## 1\n\n    def f(x):\n        return 2 * x\n    y = f(3)\n`,
+      ['code|1|y|f * 3@5:9'],
+    ],
+    [
+      'indented plain-text math stays text: calls and assignments without a program-only line',
+      `## 1\n\n    sigmoid(z) = 0.5\n    p = 0.5\n`,
+      ['text|1|sigmoid z|0.5@3:18', 'text|1|p|0.5@4:9'],
+    ],
+    [
+      'indented prose that mentions print stays text',
+      `## 1\n\n    we print the value: F1 = 0.5\n    print(F1)\n`,
+      ['text|1|f1|0.5@3:30'],
+    ],
+    [
+      'a chain of prose math with np. stays text (not one assignment)',
+      `## 1\n\n    y = np.exp(0) + 1 = 2\n`,
+      ['text|1|y|2@3:25'],
+    ],
   ])('%s', (_why, text, expected) => {
     expect(rows(readSubmission(text))).toEqual(expected);
   });
