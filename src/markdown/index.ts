@@ -7,7 +7,7 @@ import { chainsOf, claimOf, MAX_STEPS, type Chain, type ClaimContext } from './c
 import { scanHeadings } from './headings.js';
 import { checkReadCounts, decodeSubmission } from './input.js';
 import type { MathSpan } from './math-spans.js';
-import { imagesOf, inlineCodeSpans, inlineMarkup, unmarkProducts } from './markup.js';
+import { readInline } from './markup.js';
 import { isNotebook, notebookView } from './notebook.js';
 import { frontMatterOf, parseMarkdown } from './parse.js';
 import { buildSections, scanMarkers, type MarkerEvent, type SectionIndex } from './sections.js';
@@ -71,14 +71,13 @@ export function readDocument(input: string | Uint8Array, options: ReadOptions = 
   const tabTables = findTabTables(source, firstLine, apart);
   const tabLines = new Set(tabTables.flatMap((grid) => grid.map((row) => row[0].line)));
   const markers = scanMarkers(source, firstLine, union(apart, tabLines));
-  const markup = inlineMarkup(tree, source.text);
-  unmarkProducts(markup, tree, source.text);
+  const { markup, images, codeSpans } = readInline(tree, source.text);
   const { headings, topics } = scanHeadings(blocks, source, spans, new Set(markers.map((marker) => marker.line)), markup);
   const sections = buildSections(markers, topics, source);
   const mathAt = mathByOpen(spans, tree, source.text);
   const stream: StreamContext = { source, mathAt, markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines, markup };
   const grids = [...blocks.flatMap((block) => (block.node.type === 'table' ? [gfmGrid(block.node, source.text)] : [])), ...tabTables];
-  const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))), inlineCodeSpans(tree));
+  const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))), codeSpans);
   const cells = grids.reduce((sum, grid) => sum + grid.reduce((n, row) => n + row.length, 0), 0);
   checkReadCounts({ headings: headings.length, cells, claims: chains.length + cells });
   const numbers = numberConvention(chains, grids, source.text, options.numbers);
@@ -93,7 +92,7 @@ export function readDocument(input: string | Uint8Array, options: ReadOptions = 
     blocks: outputBlocks(blocks, source, markers, tabLines, grids, sections),
     claims: inDocumentOrder(claims),
     math: [...mathAt.values()].sort((a, b) => a.open - b.open),
-    images: imagesOf(tree),
+    images,
   };
   return { text: source.text, parsed: notebook ? inCells(read, notebook.places, notebook.cells) : read };
 }

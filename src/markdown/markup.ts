@@ -31,32 +31,65 @@ export function isWithdrawn(markup: Markup | undefined, offset: number): boolean
   return markup?.[offset] === WITHDRAWN;
 }
 
+/** Where inline code spans hold their content: [start, end) offsets, in document order. */
+export type CodeSpans = Array<[number, number]>;
+
+/** What remark's tree says of the inline text: its syntax per character, its images and code spans. */
+export interface InlineReading {
+  markup: Markup;
+  /** The images with their alt text, in document order (struck ones too: the HTML report shows them). */
+  images: ImagePlace[];
+  /**
+   * The content of every inline code span (backticks and their one space of padding left
+   * out): a value written in one (`` `m1 = [0.4, 0.8]` ``) ends where the span closes (claims.ts).
+   */
+  codeSpans: CodeSpans;
+}
+
 /**
- * The syntax characters of every phrasing node in the tree (one walk, linear in its size).
- * Example: for `a **0.5** b` the four `*` are 1, everything else 0.
+ * One walk of the tree, linear in its size: the syntax characters of every phrasing node,
+ * the tags of withdrawn HTML elements, the products written as emphasis, the images and
+ * the code spans. Inside a node left out whole nothing more is marked (it is withdrawn
+ * already, and its tags pair with nothing outside it), but its images and code spans are
+ * found and its products keep their `*` like any other.
+ * Example: for ``a **0.5** `b` `` the four `*` and the backticks are 1, everything else 0; codeSpans [[11, 12]].
  */
-export function inlineMarkup(tree: Root, text: string): Markup {
+export function readInline(tree: Root, text: string): InlineReading {
   const { length } = text;
   const markup = new Uint8Array(length);
   const tags: HtmlTag[] = [];
-  const stack: Nodes[] = [tree];
+  const products: number[] = [];
+  const images: ImagePlace[] = [];
+  const codeSpans: CodeSpans = [];
+  const stack: Array<{ node: Nodes; leftOut: boolean }> = [{ node: tree, leftOut: false }];
   while (stack.length > 0) {
-    const node = stack.pop()!;
+    const { node, leftOut } = stack.pop()!;
+    let inside = leftOut;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined && end <= length) {
-      if (node.type === 'html') tags.push(...htmlTags(text, start, end));
-      if (LEFT_OUT.has(node.type)) {
-        markup.fill(WITHDRAWN, start, end);
-        continue;
+    if (start !== undefined && end !== undefined) {
+      if (node.type === 'image' || node.type === 'imageReference') images.push({ start, end, alt: node.alt ?? '' });
+      if (isProduct(node, start, end, text)) products.push(start, end - 1);
+      if (node.type === 'inlineCode') {
+        const fence = backtickFence(start, end, node.value.length);
+        if (end - start > 2 * fence) codeSpans.push([start + fence, end - fence]);
       }
-      if (WRAPPERS.has(node.type) && 'children' in node) markOutside(markup, start, end, node.children);
-      if (node.type === 'inlineCode') markBackticks(markup, start, end, node.value.length);
+      if (!leftOut && end <= length) {
+        if (node.type === 'html') tags.push(...htmlTags(text, start, end));
+        if (LEFT_OUT.has(node.type)) {
+          markup.fill(WITHDRAWN, start, end);
+          inside = true;
+        }
+        if (WRAPPERS.has(node.type) && 'children' in node) markOutside(markup, start, end, node.children);
+        if (node.type === 'inlineCode') markBackticks(markup, start, end, node.value.length);
+      }
     }
-    if ('children' in node) for (const child of node.children) stack.push(child);
+    // children pushed last first, so that they come off the stack (and images are found) in document order
+    if ('children' in node) for (let k = node.children.length - 1; k >= 0; k--) stack.push({ node: node.children[k], leftOut: inside });
   }
   withdrawElements(markup, tags, text);
-  return markup;
+  for (const offset of products) markup[offset] = 0;
+  return { markup, images, codeSpans };
 }
 
 interface HtmlTag {
@@ -102,20 +135,9 @@ function withdrawElements(markup: Markup, tags: HtmlTag[], text: string): void {
  * emphasis): a `*` pair with a value right before the opener and right after the closer
  * stays as written. The one explicit rule of its kind; everything else is the tree's.
  */
-export function unmarkProducts(markup: Markup, tree: Root, text: string): void {
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type === 'emphasis' && start !== undefined && end !== undefined && text[start] === '*' && text[end - 1] === '*') {
-      if (/[\p{L}\p{N})\]]/u.test(text[start - 1] ?? '') && /[\p{N}([.]/u.test(text[end] ?? '')) {
-        markup[start] = 0;
-        markup[end - 1] = 0;
-      }
-    }
-    if ('children' in node) for (const child of node.children) stack.push(child);
-  }
+function isProduct(node: Nodes, start: number, end: number, text: string): boolean {
+  if (node.type !== 'emphasis' || text[start] !== '*' || text[end - 1] !== '*') return false;
+  return /[\p{L}\p{N})\]]/u.test(text[start - 1] ?? '') && /[\p{N}([.]/u.test(text[end] ?? '');
 }
 
 function markOutside(markup: Markup, start: number, end: number, children: Nodes[]): void {
@@ -132,45 +154,12 @@ function markOutside(markup: Markup, start: number, end: number, children: Nodes
 
 /** The backtick runs (and the one space of padding) around inline code; its content is text. */
 function markBackticks(markup: Markup, start: number, end: number, valueLength: number): void {
-  const fence = Math.max(1, Math.floor((end - start - valueLength) / 2));
+  const fence = backtickFence(start, end, valueLength);
   markup.fill(SYNTAX, start, Math.min(end, start + fence));
   markup.fill(SYNTAX, Math.max(start, end - fence), end);
 }
 
-/** Where inline code spans hold their content: [start, end) offsets, in document order. */
-export type CodeSpans = Array<[number, number]>;
-
-/**
- * The content of every inline code span (backticks and their one space of padding left
- * out), in document order: a value written in one (`` `m1 = [0.4, 0.8]` ``) ends where the
- * span closes (claims.ts).
- * Example: for ``a `x = 1` b`` -> [[3, 8]].
- */
-export function inlineCodeSpans(tree: Root): CodeSpans {
-  const spans: CodeSpans = [];
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type === 'inlineCode' && start !== undefined && end !== undefined) {
-      const fence = Math.max(1, Math.floor((end - start - node.value.length) / 2));
-      if (end - start > 2 * fence) spans.push([start + fence, end - fence]);
-    } else if ('children' in node) for (const child of node.children) stack.push(child);
-  }
-  return spans.sort((a, b) => a[0] - b[0]);
-}
-
-/** The images of the tree with their alt text, in document order. */
-export function imagesOf(tree: Root): ImagePlace[] {
-  const images: ImagePlace[] = [];
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if ((node.type === 'image' || node.type === 'imageReference') && start !== undefined && end !== undefined) images.push({ start, end, alt: node.alt ?? '' });
-    else if ('children' in node) for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]);
-  }
-  return images;
+/** How many characters of an inline code span's each side are backticks and padding. */
+function backtickFence(start: number, end: number, valueLength: number): number {
+  return Math.max(1, Math.floor((end - start - valueLength) / 2));
 }

@@ -1,5 +1,5 @@
-// Where inline syntax sits (markup.ts), pinned per character, so that its four tree walks
-// can become one: `markup` is one digit a character (0 text, 1 Markdown syntax,
+// Where inline syntax sits (markup.ts), pinned per character (written before its four tree
+// walks became one): `markup` is one digit a character (0 text, 1 Markdown syntax,
 // 2 withdrawn or not text), then the images in document order, the content of each
 // inline code span, and every claim as `label|final value@line:column`. The rows cover
 // what each walk decided: wrappers and backticks, left-out nodes (nothing inside them is
@@ -8,17 +8,16 @@
 // in links, lists, tables and references.
 import { describe, expect, test } from 'vitest';
 import { readSubmission } from '../../src/markdown/index.js';
-import { imagesOf, inlineCodeSpans, inlineMarkup, unmarkProducts } from '../../src/markdown/markup.js';
+import { readInline } from '../../src/markdown/markup.js';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 
 type Row = [text: string, markup: string, images: string[], code: string[], claims: string[]];
 
 function read(text: string): { markup: string; images: string[]; code: string[]; claims: string[] } {
   const { tree, source } = parseMarkdown(text);
-  const markup = inlineMarkup(tree, source.text);
-  unmarkProducts(markup, tree, source.text);
-  const images = imagesOf(tree).map((image) => `${image.alt}@${image.start}-${image.end}`);
-  const code = inlineCodeSpans(tree).map(([start, end]) => `${start}-${end}`);
+  const { markup, images: found, codeSpans } = readInline(tree, source.text);
+  const images = found.map((image) => `${image.alt}@${image.start}-${image.end}`);
+  const code = codeSpans.map(([start, end]) => `${start}-${end}`);
   const parsed = readSubmission(text);
   expect(parsed.images.map((image) => `${image.alt}@${image.start}-${image.end}`)).toEqual(images);
   const claims = parsed.claims.map((claim) => `${claim.label}|${JSON.stringify(claim.steps[claim.steps.length - 1].value)}@${claim.line}:${claim.column}`);
