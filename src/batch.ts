@@ -42,12 +42,16 @@ export interface SubmissionJob {
   formats: readonly Format[];
   /** What the student files (md, html, gradescope) show (default: the rubric's `reveal`). */
   reveal?: Reveal;
+  /** Hand back what the HTML and other source-showing parts read (for formats a worker does not know). */
+  withSource?: boolean;
 }
 
 export interface SubmissionOutcome {
   result: GradeResult;
   /** Report files, as [extension, content], in the order they are written. */
   files: Array<[string, string]>;
+  /** With `withSource`, the submission as grading read it; dropped once its files are rendered. */
+  source?: ReportSource;
 }
 
 /**
@@ -151,7 +155,7 @@ async function gradeEach(
  */
 export async function gradeSubmission(rubric: LoadedRubric, job: SubmissionJob, timeout: number): Promise<SubmissionOutcome> {
   const { file } = job;
-  const meta = { submission: file.file, name: file.name, timeout, ...(file.readFrom ? { readFrom: file.readFrom } : {}) };
+  const meta = metaOf(file, timeout);
   const deadline = Date.now() + timeout;
   const { result: graded, reading } = file.refusal ? { result: { ...failedResult(rubric, meta, file.refusal), ...(file.refusalCode ? { errorCode: file.refusalCode } : {}) }, reading: null } : await readAndGrade(rubric, meta);
   const result = applyOverrides(graded, { [file.name]: job.overrides });
@@ -161,12 +165,44 @@ export async function gradeSubmission(rubric: LoadedRubric, job: SubmissionJob, 
   const source = () => (reading ? reportSourceOfReading(reading) : NO_SOURCE);
   try {
     // The reports are rendered within what is left of the submission's budget.
-    return { result, files: withinBudget(timeout > 0 ? Math.max(1, deadline - Date.now()) : 0, () => renderSubmission(result, reveal, job.formats, source)) };
+    const files = withinBudget(timeLeft(deadline, timeout), () => renderSubmission(result, reveal, job.formats, source));
+    return { result, files, ...(job.withSource && reading ? { source: reportSourceOfReading(reading) } : {}) };
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
     const timedOut = timedOutResult(rubric, meta, error);
     return { result: timedOut, files: renderSubmission(timedOut, reveal, job.formats) };
   }
+}
+
+/**
+ * After a worker graded `job` (sent with only the formats it knows): the files of the
+ * formats registered in this thread (`here`), rendered from the result and the source
+ * the worker handed back, within what is left of the submission's budget (`deadline`).
+ * Over it, the submission is timed out like any other, its files all rendered here.
+ */
+export async function renderRegistered(rubric: LoadedRubric, job: SubmissionJob, here: readonly Format[], outcome: SubmissionOutcome, deadline: number, timeout: number): Promise<SubmissionOutcome> {
+  const reveal = job.reveal ?? rubric.reveal;
+  const source = outcome.source ?? NO_SOURCE;
+  await loadFormats(here);
+  try {
+    const files = withinBudget(timeLeft(deadline, timeout), () => renderSubmissionFiles(outcome.result, here, { student: () => reveal }, () => source, false));
+    return { result: outcome.result, files: [...outcome.files, ...files] };
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    const timedOut = timedOutResult(rubric, metaOf(job.file, timeout), error);
+    const formats = [...job.formats, ...here];
+    await loadFormats(formats);
+    return { result: timedOut, files: renderSubmission(timedOut, reveal, formats) };
+  }
+}
+
+function metaOf(file: SubmissionFile, timeout: number) {
+  return { submission: file.file, name: file.name, timeout, ...(file.readFrom ? { readFrom: file.readFrom } : {}) };
+}
+
+/** Milliseconds of the budget left (at least 1, so a spent budget still stops the stage); 0 when there is no budget. */
+function timeLeft(deadline: number, timeout: number): number {
+  return timeout > 0 ? Math.max(1, deadline - Date.now()) : 0;
 }
 
 const NO_SOURCE: ReportSource = { text: '', math: [], images: [] };

@@ -2,11 +2,13 @@
 // threads (tinypool) that gets the rubric's text once. A worker that crashes, runs out of
 // its memory limit or passes the per-submission time budget (`--timeout`) is replaced,
 // and that submission gets an `error` report; the batch goes on. Results are handed back
-// by index, so the files written do not depend on which worker finished first.
+// by index, so the files written do not depend on which worker finished first. Workers
+// know only the built-in formats; those registered in this thread (registerFormat) are
+// rendered here, from the result and the source the worker hands back for them.
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
 import { DEFAULT_TIMEOUT_MS, failedResult } from './grade.js';
-import { loadFormats } from './reporters/registry.js';
+import { loadFormats, splitForWorkers } from './reporters/registry.js';
 import type { SubmissionJob, SubmissionOutcome } from './batch.js';
 import type { LoadedRubric } from './rubric/load.js';
 
@@ -72,8 +74,13 @@ export async function gradeInPool(
     let ready = false;
     for (let index = next++; index < jobs.length; index = next++) {
       if (!ready) await pool.run(null);
-      const { outcome, failed } = await runOne(pool, rubric, jobs[index], timeout);
+      const job = jobs[index];
+      const { workers, here } = splitForWorkers(job.formats);
+      const deadline = Date.now() + timeout;
+      const sent: SubmissionJob = { ...job, formats: workers, ...(here.length > 0 ? { withSource: true } : {}) };
+      const { outcome: graded, failed } = await runOne(pool, rubric, sent, timeout);
       ready = !failed;
+      const outcome = here.length > 0 ? await (await import('./batch.js')).renderRegistered(rubric, sent, here, graded, deadline, timeout) : graded;
       writing = writing.then(() => onOutcome(index, outcome));
       await writing;
     }

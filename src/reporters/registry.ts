@@ -21,13 +21,15 @@ for (const format of [terminalFormat, jsonFormat, markdownFormat, htmlFormat, ju
 
 /** The formats markgrade ships with, in the order `--help` lists them. */
 export const FORMATS: readonly string[] = [...REGISTRY.keys()];
+const BUILT_IN = new Set(FORMATS);
 /** A `--format` name. */
 export type Format = string;
 
 /**
  * Adds a format (a plugin's, or a test's) for this thread; a name already taken is an
  * error. Returns a function that removes it. Worker threads (`--jobs`) know the built-in
- * formats only.
+ * formats only: a registered format's submission files are rendered in this thread from
+ * what the worker hands back (`splitForWorkers`).
  * @example const remove = registerFormat({ name: 'tally', parts: [{ scope: 'batch', audience: 'ta', file: 'tally.txt', render: (rs) => `${rs.length}\n` }] })
  */
 export function registerFormat(format: ReportFormat): () => void {
@@ -46,16 +48,30 @@ export function alwaysWritten(): string[] {
   return [...REGISTRY.values()].filter((f) => f.always).map((f) => f.name);
 }
 
+/**
+ * The asked-for formats as worker threads can render them: `workers`, the built-in ones
+ * (a worker imports the registry afresh, so it knows no other), and `here`, the
+ * registered ones with a per-submission part, which this thread renders after a worker
+ * has graded. Registered formats come after every built-in one in registry order, so a
+ * submission's files keep their order when `here`'s follow the workers'.
+ * @example splitForWorkers(['md', 'tally']) // { workers: ['md'], here: ['tally'] }
+ */
+export function splitForWorkers(formats: readonly Format[]): { workers: Format[]; here: Format[] } {
+  const here = formats.filter((name) => !BUILT_IN.has(name) && REGISTRY.get(name)?.parts.some((p) => p.scope === 'submission'));
+  return { workers: formats.filter((name) => BUILT_IN.has(name)), here };
+}
+
 type PartOf<S extends Scope> = Extract<FormatPart, { scope: S }>;
 
 /**
  * The parts of `scope` that a run asking for `formats` writes (`null`: every registered
- * format's): those always written first, then in registry order, so files are written
- * (and listed in a manifest) in the same order whatever else is asked for.
+ * format's): those always written first (unless `always` is false: then only the
+ * formats named), then in registry order, so files are written (and listed in a
+ * manifest) in the same order whatever else is asked for.
  */
-function partsOf<S extends Scope>(scope: S, formats: readonly Format[] | null): Array<PartOf<S>> {
+function partsOf<S extends Scope>(scope: S, formats: readonly Format[] | null, always = true): Array<PartOf<S>> {
   const all = [...REGISTRY.values()];
-  return [...all.filter((f) => f.always), ...all.filter((f) => !f.always && (formats === null || formats.includes(f.name)))].flatMap((f) =>
+  return [...all.filter((f) => f.always && always), ...all.filter((f) => !f.always && (formats === null || formats.includes(f.name)))].flatMap((f) =>
     f.parts.filter((p): p is PartOf<S> => p.scope === scope),
   );
 }
@@ -91,12 +107,13 @@ export async function loadFormats(formats: readonly Format[]): Promise<void> {
 }
 
 /**
- * One submission's files as [extension, content], in registry order (`loadFormats` first).
+ * One submission's files as [extension, content], in registry order (`loadFormats` first);
+ * with `always` false, only those of `formats` (the JSON report is not among them).
  * @example renderSubmissionFiles(result, ['md'], { student: () => 'verdict' }, source) // [['.json', '{…'], ['.md', '# …']]
  */
-export function renderSubmissionFiles(result: GradeResult, formats: readonly Format[], levels: Levels, source: SubmissionContext['source']): Array<[string, string]> {
+export function renderSubmissionFiles(result: GradeResult, formats: readonly Format[], levels: Levels, source: SubmissionContext['source'], always = true): Array<[string, string]> {
   const views = viewsOf([result], levels);
-  return partsOf('submission', formats).map((part) => [part.extension, part.render(views(part.audience)[0], { source })]);
+  return partsOf('submission', formats, always).map((part) => [part.extension, part.render(views(part.audience)[0], { source })]);
 }
 
 /** The batch files as [file name, content], in registry order (`loadFormats` first). */
