@@ -6,7 +6,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { gradeFile } from './grade.js';
-import { forStudent, wasRead } from './reporters/reveal.js';
+import { viewFor, wasRead } from './reporters/reveal.js';
 import { terminalReport } from './reporters/terminal.js';
 import { escapeTerminal, terminalJson } from './reporters/text.js';
 import type { LoadedRubric } from './rubric/load.js';
@@ -31,7 +31,8 @@ export async function checkSubmission(
 ): Promise<CheckOutcome> {
   const name = path.basename(submission).replace(/\.[^.]+$/, '');
   const result = await gradeFile(rubric, { submission, name, ...(options.timeout === undefined ? {} : { timeout: options.timeout }) });
-  const view = forStudent(result, rubric.reveal);
+  // What check prints is the student's: cut by audience, as every student part of a format is.
+  const view = viewFor('student', result, { student: () => rubric.reveal });
   const exitCode = allRead(view) ? 0 : 1;
   const output = options.json
     ? terminalJson(view) + '\n'

@@ -1,7 +1,8 @@
 // What a student may see (SPEC §4 `reveal`), decided here and nowhere else. Every
 // output a student may read (check, md, html, gradescope, junit, github) is written
-// from `forStudent(result, level)`; reporters print what the view holds and look at
-// `levelOf` only to leave out score columns under `found`.
+// from `viewFor(audience, result, levels)`, which cuts it with `forStudent` (exported
+// for library users); reporters print what the view holds and look at `levelOf` only to
+// leave out score columns under `found`.
 //   found   — found / missing / unreadable (manual stays manual); no points, no slips
 //   verdict — + right/wrong and points; slips as the student's step and its value
 //   all     — + expected values, intervals, tolerance, feedback, reason codes, diagnoses

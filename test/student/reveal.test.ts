@@ -3,7 +3,7 @@
 // value (rounded to 3..10 significant digits, or as a percentage), no bound of an
 // accepted interval and no feedback may appear in its md, html, junit, gradescope files
 // or github annotations. With `--reveal all` they do.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -105,4 +105,10 @@ describe('forStudent: the one place of the rule', () => {
     expect(view.slips.some((s) => s.diagnosis !== undefined)).toBe(level === 'all' && sample.slips.some((s) => s.diagnosis !== undefined));
     if (level === 'found') expect(new Set(answers(view).map((a) => a.status))).not.toContain('incorrect');
   });
+});
+
+test('outputs cut results by audience through viewFor only: no module but reveal.ts calls forStudent', () => {
+  const modules = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  const callers = modules.filter((file) => file !== path.join('reporters', 'reveal.ts') && /\bforStudent\(/.test(readFileSync(path.join('src', file), 'utf8')));
+  expect(callers).toEqual([]);
 });
