@@ -15,6 +15,7 @@ import { summarise } from './reporters/summary.js';
 import { reportSourceOf, reportSourceOfReading, type ReportSource } from './reporters/report-source.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { GradeResult } from './types.js';
+import { InOrder } from './in-order.js';
 import { gradeInPool, type PoolOptions } from './pool.js';
 import { OutputFolder } from './writer.js';
 
@@ -31,6 +32,11 @@ export interface GradeAllOptions extends DiscoveryOptions, PoolOptions {
 export interface Graded {
   name: string;
   result: GradeResult;
+  /**
+   * From gradeEach: the submission as grading read it (what the HTML report shows), for
+   * writeBatch to render from and drop. gradeAll keeps none (see gradeEach).
+   */
+  source?: ReportSource;
 }
 
 /** What a worker (or this thread) does for one submission: grade it and render its report files. */
@@ -63,10 +69,39 @@ export interface SubmissionOutcome {
 export async function gradeAll(rubric: LoadedRubric, inputs: string[], options: GradeAllOptions = {}): Promise<Graded[]> {
   const { files } = await listClass(rubric, inputs, options);
   const results = new Array<GradeResult>(files.length);
-  await gradeEach(rubric, files, [], options, (index, outcome) => {
+  await gradeJobs(rubric, files, [], options, (index, outcome) => {
     results[index] = outcome.result;
   });
   return files.map((file, i) => ({ name: file.name, result: results[i] }));
+}
+
+/**
+ * Grades like gradeAll, handing over each submission in sorted order as soon as it (and
+ * every one before it) is graded, with `source`, the submission as grading read it: pass
+ * the stream to writeBatch and the HTML is rendered from that reading, never read again.
+ * A stream rather than sources on gradeAll's results: a source is the whole text and its
+ * formulas, larger than the result itself (400 submissions of 5-30 KB: 8.5 MB of results,
+ * 13.4 MB more with their sources), so a class kept with its sources would grow with the
+ * text; here a submission's source lives until the reader asks for the next one (and
+ * those graded ahead of a slow one, which the time budget bounds). Stopping early
+ * (`break`) stops the grading.
+ * @example await writeBatch('reports/hw3', rubric, gradeEach(rubric, ['submissions/hw3']), ['html'])
+ */
+export async function* gradeEach(rubric: LoadedRubric, inputs: string[], options: GradeAllOptions = {}): AsyncGenerator<Graded> {
+  const { files } = await listClass(rubric, inputs, options);
+  const inOrder = new InOrder<Graded>();
+  const grading = gradeJobs(rubric, files, [], { ...options, withSource: true }, (index, outcome) =>
+    inOrder.put(index, { name: files[index].name, result: outcome.result, source: outcome.source ?? NO_SOURCE }),
+  ).then(
+    () => inOrder.end(),
+    (error: unknown) => inOrder.end(error),
+  );
+  try {
+    yield* inOrder;
+  } finally {
+    // A reader that stopped early makes the next put throw Stopped, which ends the grading.
+    await grading;
+  }
 }
 
 export interface BatchOptions extends GradeAllOptions {
@@ -101,14 +136,14 @@ export async function gradeBatch(rubric: LoadedRubric, inputs: string[], out: st
   const classNames = options.shard === undefined ? null : await classDisplayNames(whole);
   const results = new Array<GradeResult>(files.length);
   const reveal = options.reveal ?? rubric.reveal;
-  await gradeEach(rubric, files, formats, { ...options, reveal }, async (index, outcome) => {
+  await gradeJobs(rubric, files, formats, { ...options, reveal }, async (index, outcome) => {
     results[index] = await writeSubmission(folder, outcome).catch((error: unknown) => {
       // A report that cannot be written (a folder in the way…) is that submission's error.
       const message = `cannot write its report: ${error instanceof Error ? error.message : String(error)}`;
       return failedResult(rubric, { submission: files[index].file, name: files[index].name }, message);
     });
   });
-  const rows = results.map((r) => batchRow(r, formats, files.length));
+  const rows = results.map((r) => batchRow(r, files.length === 1 || needsWholeResults(formats)));
   const shared = classNames === null ? sharedDisplayNames(rows) : sharedDisplayNames(classNames, new Set(files.map((f) => f.name)));
   await writeBatchFiles(folder, rubric.rubric, rows, formats, { student: () => reveal }, shared);
   const classIds = new Set(whole.map((f) => f.name));
@@ -126,11 +161,11 @@ async function listClass(rubric: LoadedRubric, inputs: string[], options: GradeA
 }
 
 /** Grades `files` in this thread or in workers; `onOutcome` runs as each one is done (in any order). */
-async function gradeEach(
+async function gradeJobs(
   rubric: LoadedRubric,
   files: SubmissionFile[],
   formats: readonly Format[],
-  options: GradeAllOptions & { reveal?: Reveal },
+  options: GradeAllOptions & { reveal?: Reveal; withSource?: boolean },
   onOutcome: (index: number, outcome: SubmissionOutcome) => void | Promise<void>,
 ): Promise<void> {
   const overrides = options.overrides?.overrides ?? {};
@@ -139,6 +174,7 @@ async function gradeEach(
     overrides: Object.hasOwn(overrides, file.name) ? overrides[file.name] : {},
     formats,
     ...(options.reveal ? { reveal: options.reveal } : {}),
+    ...(options.withSource ? { withSource: true } : {}),
   }));
   let done = 0;
   await gradeInPool(rubric, jobs, options, async (index, outcome) => {
@@ -186,7 +222,7 @@ export async function renderRegistered(rubric: LoadedRubric, job: SubmissionJob,
   await loadFormats(here);
   try {
     const files = withinBudget(timeLeft(deadline, timeout), () => renderSubmissionFiles(outcome.result, here, { student: () => reveal }, () => source, false));
-    return { result: outcome.result, files: [...outcome.files, ...files] };
+    return { ...outcome, files: [...outcome.files, ...files] };
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
     const timedOut = timedOutResult(rubric, metaOf(job.file, timeout), error);
@@ -224,11 +260,12 @@ async function writeSubmission(folder: OutputFolder, outcome: SubmissionOutcome)
 
 /**
  * What the batch files need of a result, and no more, so that memory does not grow with
- * the class: summary, gradebook and the terminal table need only scores and statuses
- * (a class of one gets the terminal's details, so it keeps everything).
+ * the class: summary, gradebook and the terminal table need only scores and statuses;
+ * `whole` when a part asked for reads more (a class of one gets the terminal's details,
+ * so it keeps everything).
  */
-function batchRow(result: GradeResult, formats: readonly Format[], classSize: number): GradeResult {
-  if (classSize === 1 || needsWholeResults(formats)) return result;
+function batchRow(result: GradeResult, whole: boolean): GradeResult {
+  if (whole) return result;
   return {
     ...result,
     slips: [],
@@ -262,28 +299,42 @@ export function reportPath(out: string, file: Pick<SubmissionFile, 'name'>, exte
 }
 
 /**
- * Writes results graded earlier (`gradeAll`) under `out`: the per-submission reports
- * and the batch files, through the same atomic writer as `gradeBatch`. Files a student
- * reads (md, html, gradescope, junit) show only what `reveal` (default: the rubric's)
- * allows; the JSON reports are the TA's. Returns the stale files removed.
+ * Writes results graded earlier under `out`: the per-submission reports and the batch
+ * files, through the same atomic writer as `gradeBatch`. `graded` is gradeAll's array or
+ * gradeEach's stream (written as it comes, each source dropped once its files are; the
+ * batch files keep only what they need of each result). Files a student reads (md, html,
+ * gradescope, junit) show only what `reveal` (default: the rubric's) allows; the JSON
+ * reports are the TA's. Returns the stale files removed.
+ * @example await writeBatch('reports/hw3', rubric, gradeEach(rubric, ['submissions/hw3']), ['md', 'html'])
  */
 export async function writeBatch(
   out: string,
   rubric: LoadedRubric,
-  graded: Graded[],
+  graded: Iterable<Graded> | AsyncIterable<Graded>,
   formats: readonly Format[] = [],
   reveal: Reveal = rubric.reveal,
 ): Promise<string[]> {
   const folder = await OutputFolder.open(out);
   refuseForeignBatchFiles(folder, out, formats);
   await loadFormats(formats);
-  for (const { result } of graded) {
-    // Results graded earlier keep no reading (memory), so the HTML reads the file here.
-    const bytes = formats.includes('html') && !result.error ? await readFile(result.submission).catch(() => '') : '';
-    await writeSubmission(folder, { result, files: renderSubmission(result, reveal, formats, () => reportSourceOf(bytes)) });
+  // An array is the caller's already: its results are shown whole, as given.
+  const whole = Array.isArray(graded) || needsWholeResults(formats);
+  const rows: GradeResult[] = [];
+  for await (const { result, source } of graded) {
+    await writeSubmission(folder, { result, files: renderSubmission(result, reveal, formats, source ? () => source : await fileSource(result, formats)) });
+    rows.push(batchRow(result, whole));
   }
-  await writeBatchFiles(folder, rubric.rubric, graded.map((g) => g.result), formats, { student: () => reveal });
+  await writeBatchFiles(folder, rubric.rubric, rows, formats, { student: () => reveal });
   return folder.finish();
+}
+
+/**
+ * The HTML's source for a result given without one (gradeAll's, or one made elsewhere):
+ * its file, read here once. gradeEach's stream carries grading's own reading instead.
+ */
+async function fileSource(result: GradeResult, formats: readonly Format[]): Promise<() => ReportSource> {
+  const bytes = formats.includes('html') && !result.error ? await readFile(result.submission).catch(() => '') : '';
+  return () => reportSourceOf(bytes);
 }
 
 /** The files that cover the whole batch: summary.json, gradebook.csv, and those of the formats asked for (summary.html, junit.xml). */

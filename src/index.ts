@@ -1,11 +1,11 @@
 // markgrade's public API: everything the CLI does, a library user can do. Importing this
 // module has no side effects (it prints nothing, reads nothing, starts nothing).
 //
-//   import { loadRubric, gradeText, gradeAll, writeBatch } from 'markgrade';
+//   import { loadRubric, gradeText, gradeAll, gradeEach, writeBatch } from 'markgrade';
 //   const rubric = await loadRubric('rubrics/hw3.yaml');
 //   const result = gradeText(rubric, '1. accuracy = 0.87\n', { submission: 'alice.md', name: 'alice' });
 //   const graded = await gradeAll(rubric, ['submissions/hw3']);
-//   await writeBatch('reports/hw3', rubric, graded, ['md', 'html']);
+//   await writeBatch('reports/hw3', rubric, gradeEach(rubric, ['submissions/hw3']), ['md', 'html']);
 
 // Rubrics
 export { loadRubric, parseRubric, type LoadedRubric, type LoadedQuestion, type LoadedAnswer, type LoadedMistake } from './rubric/load.js';
@@ -17,7 +17,7 @@ export { gradeText, gradeFile, gradeParsed, type SubmissionMeta } from './grade.
 export { readSubmission, type ReadOptions } from './markdown/index.js';
 
 // Grading a batch and writing its files
-export { gradeAll, gradeBatch, writeBatch, writeMerged, batchWarnings, reportPath, type GradeAllOptions, type BatchOptions, type BatchOutcome, type Graded } from './batch.js';
+export { gradeAll, gradeEach, gradeBatch, writeBatch, writeMerged, batchWarnings, reportPath, type GradeAllOptions, type BatchOptions, type BatchOutcome, type Graded } from './batch.js';
 export { defaultJobs, type PoolOptions } from './pool.js';
 export { OutputFolder, MANIFEST } from './writer.js';
 export { listSubmissions, UsageError, type SubmissionFile, type DiscoveryOptions } from './files.js';
@@ -63,6 +63,7 @@ export {
   type TerminalOptions,
 } from './reporters/index.js';
 export { forStudent, viewFor, type Levels, type Reveal } from './reporters/reveal.js';
+export type { ReportSource, ReportImage } from './reporters/report-source.js';
 
 // Plain data passed between the stages and found in the reports
 export type {

@@ -1,5 +1,5 @@
 // The public API (src/index.ts) as a library user calls it.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,8 +36,10 @@ describe('the public API', () => {
 });
 
 describe('the HTML report shows the reading grading made', () => {
-  // gradeBatch renders from grading's own reading; writeBatch (after gradeAll, which keeps
-  // no reading) reads the file again: both must show the same page.
+  // gradeBatch renders from grading's own reading, and so does writeBatch given
+  // gradeEach's stream (a file changed after it was graded does not change its page);
+  // after gradeAll, which keeps no reading, writeBatch reads the file once: all three
+  // must show the same page.
   const notebook = JSON.stringify({
     nbformat: 4,
     nbformat_minor: 5,
@@ -51,6 +53,14 @@ describe('the HTML report shows the reading grading made', () => {
     ['d-binary.md', 'a\u0000b'],
   ];
 
+  /** The stream, each submission's file overwritten once it has been graded. */
+  async function* changedAfterGrading(graded: AsyncIterable<api.Graded>): AsyncGenerator<api.Graded> {
+    for await (const one of graded) {
+      writeFileSync(one.result.submission, '1. accuracy = $0.1$ (changed)\n');
+      yield one;
+    }
+  }
+
   test.each(files.map(([name]) => name))('%s', async (name) => {
     const root = mkdtempSync(path.join(dir, 'html-'));
     const submissions = path.join(root, 'class');
@@ -59,9 +69,56 @@ describe('the HTML report shows the reading grading made', () => {
     const rubric = api.parseRubric(RUBRIC, 'api.yaml');
     await api.gradeBatch(rubric, [submissions], path.join(root, 'batch'), { formats: ['html'] });
     await api.writeBatch(path.join(root, 'written'), rubric, await api.gradeAll(rubric, [submissions]), ['html']);
+    await api.writeBatch(path.join(root, 'streamed'), rubric, changedAfterGrading(api.gradeEach(rubric, [submissions])), ['html']);
     const report = name.replace(/\.\w+$/, '.html');
     const html = readFileSync(path.join(root, 'batch', report), 'utf8');
     expect(html).toBe(readFileSync(path.join(root, 'written', report), 'utf8'));
+    expect(html).toBe(readFileSync(path.join(root, 'streamed', report), 'utf8'));
     if (name !== 'd-binary.md') expect(html).toMatch(/<math/);
+    if (name === 'a-math.md') expect(html).not.toMatch(/changed/);
   });
+
+  test('gradeEach writes the same batch as gradeBatch, every file', async () => {
+    const root = mkdtempSync(path.join(dir, 'same-'));
+    const submissions = path.join(root, 'class');
+    mkdirSync(submissions);
+    for (const [file, text] of files) writeFileSync(path.join(submissions, file), text);
+    const rubric = api.parseRubric(RUBRIC, 'api.yaml');
+    const formats = ['md', 'html', 'junit', 'gradescope'];
+    await api.gradeBatch(rubric, [submissions], path.join(root, 'batch'), { formats });
+    await api.writeBatch(path.join(root, 'streamed'), rubric, api.gradeEach(rubric, [submissions]), formats);
+    const contents = (out: string) => Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(path.join(out, f), 'utf8')]));
+    expect(contents(path.join(root, 'streamed'))).toEqual(contents(path.join(root, 'batch')));
+  });
+});
+
+describe('gradeEach: the class as a stream', () => {
+  const submissions = path.join(dir, 'stream');
+  mkdirSync(submissions);
+  const texts = Array.from({ length: 6 }, (_, i) => `1. accuracy = $${i % 2 ? '0.87' : '0.5'}$\n`);
+  texts.forEach((text, i) => writeFileSync(path.join(submissions, `s${i}.md`), text));
+
+  test('with worker threads: in sorted order, the results gradeAll gives, each with the text grading read', async () => {
+    // Workers load the built module beside batch.js: use the build, as a library user would.
+    const built = (await import(pathToFileURL(path.resolve('dist/index.js')).href)) as typeof api;
+    const rubric = built.parseRubric(RUBRIC, 'api.yaml');
+    const streamed: api.Graded[] = [];
+    for await (const graded of built.gradeEach(rubric, [submissions], { jobs: 2 })) streamed.push(graded);
+    expect(streamed.map((g) => g.name)).toEqual(texts.map((_, i) => `s${i}`));
+    expect(streamed.map((g) => g.source?.text)).toEqual(texts);
+    expect(streamed.map((g) => g.source?.math.length)).toEqual(texts.map(() => 1));
+    expect(streamed.map(({ name, result }) => ({ name, result }))).toEqual(await built.gradeAll(rubric, [submissions], { jobs: 1 }));
+  }, 60_000);
+
+  test.each([0, 2])('a reader that stops early stops the grading (jobs %i)', async (jobs) => {
+    const built = (await import(pathToFileURL(path.resolve('dist/index.js')).href)) as typeof api;
+    const rubric = built.parseRubric(RUBRIC, 'api.yaml');
+    let progress = 0;
+    for await (const graded of built.gradeEach(rubric, [submissions], { jobs, onProgress: (done) => (progress = done) })) {
+      expect(graded.name).toBe('s0');
+      break;
+    }
+    // The first was handed over; at most those graded ahead of it while it was read.
+    expect(progress).toBeLessThan(texts.length);
+  }, 60_000);
 });
