@@ -4,6 +4,7 @@ import { addEvidence, decideConvention, emptyEvidence } from '../latex/index.js'
 import type { Block, Claim, NotebookPlace, NumberConvention, ParsedSubmission } from '../types.js';
 import { isProse, leafBlocks, type LeafBlock } from './blocks.js';
 import { chainsOf, claimOf, MAX_STEPS, type Chain, type ClaimContext } from './claims.js';
+import { closesFence } from './fence.js';
 import { scanHeadings } from './headings.js';
 import { checkReadCounts, decodeSubmission } from './input.js';
 import type { MathSpan } from './math-spans.js';
@@ -150,7 +151,7 @@ function programClaims(block: LeafBlock, stream: StreamContext, claimContext: Cl
 /** The lines of a code block without its fences, as a block the stream can read; null when empty. */
 function codeBody(block: LeafBlock, source: SourceText): StreamBlock | null {
   if (block.kind !== 'fenced') return { ...block, kind: 'code' };
-  const closed = block.endLine > block.startLine && /^[ \t>]*(?:`{3,}|~{3,})[ \t]*$/.test(source.lineText(block.endLine));
+  const closed = block.endLine > block.startLine && closesFence(source.lineText(block.endLine));
   const startLine = block.startLine + 1;
   const endLine = closed ? block.endLine - 1 : block.endLine;
   if (endLine < startLine) return null;

@@ -4,6 +4,7 @@
 // not on a line of its own) swallows the rest of the document. We pair `$$`…`$$` (and
 // `\[`…`\]`, `\(`…`\)`) ourselves and hand remark a copy where those spans are masked
 // with letters of the same length, so every offset still points into the original.
+import { FENCE } from './fence.js';
 
 export interface MathSpan {
   /** Offset of the opening delimiter. */
@@ -22,8 +23,6 @@ interface OpenSpan {
   closer: '$$' | '\\]' | '\\)';
 }
 
-/** A line opening or closing a fenced code block (also inside a block quote). */
-export const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
 
 /**
  * Pairs `$$`…`$$`, `\[`…`\]` and `\(`…`\)` outside fenced code, inline code and the

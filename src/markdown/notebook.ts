@@ -8,7 +8,7 @@
 // that cell (or inside that output), and the line of the raw `.ipynb` it came from.
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { SubmissionError } from './errors.js';
-import { FENCE } from './math-spans.js';
+import { FENCE } from './fence.js';
 import type { NotebookPlace } from '../types.js';
 import { SourceText } from './source.js';
 

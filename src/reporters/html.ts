@@ -3,6 +3,7 @@
 // from, beside a list of all answers. Safety rests on no sanitiser: every character of
 // student text is HTML-escaped, KaTeX runs with `trust: false` (no \href, \url,
 // \includegraphics, \html…), and a Content-Security-Policy forbids any script (SPEC §8).
+import { isFenceLine } from '../markdown/fence.js';
 import { mathAsSource, pageMathBudget, renderMath, type MathBudget } from './html-math.js';
 import type { ReportSource } from './report-source.js';
 import type { AnswerResult, GradeResult, QuestionResult } from '../types.js';
@@ -130,7 +131,7 @@ function shownLineOf(source: ReportSource): ShownLine {
   // Fences and blank lines the view adds share the place of a line the student wrote:
   // the written line wins, whichever comes first.
   const lines = source.text.split('\n');
-  const added = (i: number) => lines[i] === undefined || lines[i].trim() === '' || VIEW_FENCE.test(lines[i]);
+  const added = (i: number) => lines[i] === undefined || lines[i].trim() === '' || isFenceLine(lines[i]);
   for (const pass of [false, true]) {
     places.forEach((place, i) => {
       if (added(i) !== pass) return;
@@ -145,8 +146,6 @@ function shownLineOf(source: ReportSource): ShownLine {
     return exact.get(`${key}:${place.fileLine}`) ?? inCell.get(key) ?? null;
   };
 }
-
-const VIEW_FENCE = /^[ \t>]*(`{3,}|~{3,})/;
 
 /** How a place is named in the list: `line 12`, or `cell 3, line 2` in a notebook. */
 function placeName(place: ResultPlace): string {
@@ -376,7 +375,7 @@ function inCells(rows: Row[], places: ReportSource['places'], text: string): Row
     const opensCell = first.cell !== cell ? first.cell : undefined;
     cell = last.cell;
     const line = text.slice(row.start, row.end);
-    const added = row.first === row.last && (VIEW_FENCE.test(line) || (line.trim() === '' && same(first, places[row.first - 2])));
+    const added = row.first === row.last && (isFenceLine(line) || (line.trim() === '' && same(first, places[row.first - 2])));
     const label = added ? '' : first.cell === last.cell && first.line !== last.line ? `${first.line}–${last.line}` : `${first.line}`;
     return { ...row, label, opensCell };
   });
