@@ -308,6 +308,9 @@ function trimBlank(frags: Frag[]): Frag[] {
   return isBlank(frags) ? [] : frags;
 }
 
+/** A one-letter `or` written apart before a number (see step-ends.ts OR_WORDS). */
+const LETTER_OR = /^\s+[oó]\s+[+\-−]?\.?\d/;
+
 /** Length of the expression that opens running text: numbers, operators, brackets, names. */
 function expressionLength(text: string): number {
   let i = 0;
@@ -317,6 +320,8 @@ function expressionLength(text: string): number {
   const open: number[] = [];
   while (i < text.length) {
     const c = text[i];
+    // `0,5 o 0,6` (Italian, Spanish): a one-letter `or` between values offers a second one, no product.
+    if (open.length === 0 && afterValue && LETTER_OR.test(text.slice(i, i + 8))) break;
     if ('(['.includes(c)) {
       // `0.763 (45/59)`, `0.76 (3)`: a bracketed note after a value is not a factor.
       if (open.length === 0 && afterValue && /\s/.test(text[i - 1] ?? '') && isNote(text, i)) break;

@@ -65,14 +65,21 @@ export function endsWithOperator(frags: Frag[]): boolean {
 
 /** A number as a hedge may offer it: sign, digits, decimals, percent. */
 const NUMBER = String.raw`[+\-−]?\s*(?:\d+(?:[.,]\d+)*|\.\d+)(?:\s*%)?`;
+/**
+ * `or` as the languages of decimal-comma writers say it (German, French/Portuguese,
+ * Italian/Spanish, Dutch, Polish, Scandinavian, Czech/Slovak, Hungarian, Finnish,
+ * Romanian, Croatian/Serbian, Russian): `0,5 lub 0,6` offers two values as `0.5 or 0.6` does.
+ */
+export const OR_WORDS = String.raw`or|oder|ou|o|ó|of|lub|albo|eller|nebo|alebo|vagy|tai|sau|ili|oppure|или`;
+const MAYBE_WORDS = String.raw`maybe|perhaps|possibly|probably|vielleicht|misschien|wellicht|forse|magari|może|peut-être|quizás|quizá|talvez|kanske|måske`;
 /** Words that offer another value (`or`, `maybe` …), with an approximation word after them. */
-const OFFER = String.raw`(?:or(?:\s+(?:maybe|perhaps|possibly|probably|else|rather|even))?|maybe|perhaps|possibly|probably)(?:\s+(?:about|approximately|approx\.?|roughly|around|~|≈))?`;
+const OFFER = String.raw`(?:(?:${OR_WORDS})(?:\s+(?:maybe|perhaps|possibly|probably|else|rather|even))?|${MAYBE_WORDS})(?:\s+(?:about|approximately|approx\.?|roughly|around|~|≈))?`;
 /**
  * How a second value is offered after the first: up to two words (a unit: `nats or 1.222
  * bits`), an opening bracket, comma or dash, then an offering word; or a range dash right
  * before the number (`0.26–0.27`; a hyphen is a minus).
  */
-const OFFERED = new RegExp(String.raw`^\s*(?:(?:\p{L}+\s+){0,2}[(\[]?\s*|[,;]\s*|[–—]\s*)?${OFFER}(?:\s+|$)|^\s*[–—]\s*(?=[+\-−]?\s*\.?\d)`, 'iu');
+const OFFERED = new RegExp(String.raw`^\s*(?:(?:(?!out\s)\p{L}+\s+){0,2}[(\[]?\s*|[,;]\s*|[–—]\s*)?${OFFER}(?:\s+|$)|^\s*[–—]\s*(?=[+\-−]?\s*\.?\d)`, 'iu');
 const OFFERED_NUMBER = new RegExp(String.raw`^(${NUMBER})(?![\p{L}\d])`, 'u');
 /** A comma that offers a second value (`0.35, maybe 0.36`): no boundary (see tokens.ts). */
 export const OFFER_AFTER_COMMA = new RegExp(String.raw`^,\s*${OFFER}\s+(?:${NUMBER}|[(\[]\s*[+\-−]?\.?\d|$)`, 'iu');

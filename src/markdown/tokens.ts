@@ -5,7 +5,7 @@
 // whose `&` is a space and whose `\\` is a line end.
 import { unwrapPresentation } from '../latex/index.js';
 import { isShortName, looksLikeName } from './names.js';
-import { OFFER_AFTER_COMMA } from './step-ends.js';
+import { OFFER_AFTER_COMMA, OR_WORDS } from './step-ends.js';
 import type { Mapped, StreamItem } from './stream.js';
 
 /** A piece of content between relations and boundaries. */
@@ -91,8 +91,8 @@ const IS_WORD = /(?:(?:is|are)(?:\s+(?:approximately|approx\.?|about|around|roug
 const TILDES = ['~', '∼'];
 /** Arrows that assign when a one-word name stands before them (`w ← [0.3, -0.1]`). */
 const UPDATE_ARROWS = ['←', '<-'];
-/** What must follow `is`, `:` or `~` for it to be a relation: a number, a sign, `.5`, or a bracket of numbers (`is (4.5, 3.5)`). */
-const VALUE_START = /\s*(?:[+\-−±]\s*)?(?:\d|\.\d|√|(?:sqrt|log|ln|exp)\s*\(\s*[\d.]|[([]\s*[+\-−]?\s*\.?\d)/y;
+/** What must follow `is`, `:` or `~` for it to be a relation: a number, a sign, `.5`, or a bracket of numbers (`is (4.5, 3.5)`), also after `either` (`is either 0.5 or 0.6`: a hedge). */
+const VALUE_START = /\s*(?:either\s+)?(?:[+\-−±]\s*)?(?:\d|\.\d|√|(?:sqrt|log|ln|exp)\s*\(\s*[\d.]|[([]\s*[+\-−]?\s*\.?\d)/y;
 const ONLY_SPACE = /\s*$/y;
 
 /** What follows a text item: a value, several values (`$a$, $b$`), math with a name of its own, or neither. */
@@ -259,8 +259,8 @@ const LAYOUT_ENVIRONMENTS = new Set([
 /** A `\text{…}` opening with one of these words joins two claims (`\text{where } p_j = …`). */
 const CONNECTIVE_TEXT = /^(?:and|where|if|for|with|since|so|then|hence|thus|otherwise|when|or|let|i\.?e\.?,?|e\.?g\.?,?|s\.?t\.?|such that|given)$/i;
 
-/** `\text{ or }` between two values: a hedge, not a connective between two claims. */
-const HEDGE_TEXT = /^or$/i;
+/** `\text{ or }` (`\text{ oder }`, `\text{ lub }` …) between two values: a hedge, not a connective between two claims. */
+const HEDGE_TEXT = new RegExp(String.raw`^(?:${OR_WORDS})$`, 'iu');
 
 function lexMath(item: Mapped & { display: boolean }, out: Token[]): void {
   const trimmed = item.display ? withoutEquationNumber(item) : item;

@@ -77,6 +77,20 @@ describe("two values offered in one claim are two-values; a later claim answers"
     ["P = 0.26—0.27\n", ["|p|!two-values@1:5"]],
     ["P = 0.7 - 0.1\n", ["|p|0.6@1:5"]],
     ["P = $0.3$ or $0.4$\n", ["|p|!two-values@1:6"]],
+    // `either` after `is`, `:` or `=`; `or` in the languages of decimal-comma writers, in text and in `\text{}`
+    ["F1 is either 0.5 or 0.6\n", ["|f1|!two-values@1:14"]],
+    ["F1: either 0.5 or 0.6\n", ["|f1|!two-values@1:12"]],
+    ["F1 = 0,5 oder 0,6\n", ["|f1|!two-values@1:6"]],
+    ["F1 = 0,5 lub 0,6\n", ["|f1|!two-values@1:6"]],
+    ["F1 = 0,5 of 0,6\n", ["|f1|!two-values@1:6"]],
+    ["F1 = 0,5 o 0,6\n", ["|f1|!two-values@1:6"]],
+    ["F1 = 0,5 ou 0,6\n", ["|f1|!two-values@1:6"]],
+    ["F1 = 0,5, misschien 0,6\n", ["|f1|!two-values@1:6"]],
+    ["$F1 = 0{,}5 \\text{ oder } 0{,}6$\n", ["|f1|!two-values@1:7"]],
+    // not hedges: a count after `out of`, words after `of`, a letter `o` with no value after it
+    ["acc = 0.8 out of 1.0\n", ["|acc|0.8@1:7"]],
+    ["F1 = 0.5 of the 3 runs\n", ["|f1|0.5@1:6"]],
+    ["y = 0.5 o\n", ["|y|0.5 * o@1:5"]],
   ])('%j', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
