@@ -4,6 +4,7 @@ import { addEvidence, decideConvention, emptyEvidence } from '../latex/index.js'
 import type { Block, Claim, NotebookPlace, NumberConvention, ParsedSubmission } from '../types.js';
 import { isProse, leafBlocks, type LeafBlock } from './blocks.js';
 import { chainsOf, claimOf, MAX_STEPS, type Chain, type ClaimContext } from './claims.js';
+import { readDelimited, type ProgramPart } from './delimited.js';
 import { closesFence } from './fence.js';
 import { scanHeadings } from './headings.js';
 import { checkReadCounts, decodeSubmission } from './input.js';
@@ -68,15 +69,18 @@ export function readDocument(input: string | Uint8Array, options: ReadOptions = 
   const { source, tree, spans } = parsed;
   const blocks = leafBlocks(tree, source);
   const firstLine = source.lineOf(parsed.bodyStart);
-  const apart = union(linesOf(blocks, (block) => block.role !== 'text' || block.kind === 'table'), linesInsideMath(spans, source));
+  // Org and AsciiDoc code and results blocks: not prose, read as code and output below.
+  const delimited = readDelimited(blocks, source);
+  const apart = union(linesOf(blocks, (block) => block.role !== 'text' || block.kind === 'table'), linesInsideMath(spans, source), delimited.lines);
   const tabTables = findTabTables(source, firstLine, apart);
   const tabLines = new Set(tabTables.flatMap((grid) => grid.map((row) => row[0].line)));
   const markers = scanMarkers(source, firstLine, union(apart, tabLines));
   const { markup, images, codeSpans } = readInline(tree, source.text);
-  const { headings, topics } = scanHeadings(blocks, source, spans, new Set(markers.map((marker) => marker.line)), markup);
+  const proseBlocks = delimited.lines.size === 0 ? blocks : blocks.filter((block) => !delimited.lines.has(block.startLine));
+  const { headings, topics } = scanHeadings(proseBlocks, source, spans, new Set(markers.map((marker) => marker.line)), markup);
   const sections = buildSections(markers, topics, source);
   const mathAt = mathByOpen(spans, tree, source.text);
-  const stream: StreamContext = { source, mathAt, markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: tabLines, markup };
+  const stream: StreamContext = { source, mathAt, markerAt: new Map(markers.map((m) => [m.offset, m.end])), skipLines: union(tabLines, delimited.lines), markup };
   const grids = [...blocks.flatMap((block) => (block.node.type === 'table' ? [gfmGrid(block.node, source.text)] : [])), ...tabTables];
   const chains = chainsOf(tokenize(documentStream(blocks, stream, new Set(markers.map((marker) => marker.end)))), codeSpans);
   const cells = grids.reduce((sum, grid) => sum + grid.reduce((n, row) => n + row.length, 0), 0);
@@ -84,7 +88,7 @@ export function readDocument(input: string | Uint8Array, options: ReadOptions = 
   const numbers = numberConvention(chains, grids, source.text, options.numbers);
   const stepOptions = { logBase: options.logBase, numbers: numbers.settled ? numbers.convention : ('unsettled' as const), dotThousands: numbers.dotThousands };
   const claimContext: ClaimContext = { source, at: sections.at, options: stepOptions, budget: { steps: MAX_STEPS }, memo: new Map() };
-  const claims = [...chains.map((chain) => claimOf(chain, claimContext)), ...grids.flatMap((grid) => tableClaims(grid, stream, claimContext)), ...blocks.flatMap((block) => programClaims(block, stream, claimContext))];
+  const claims = [...chains.map((chain) => claimOf(chain, claimContext)), ...grids.flatMap((grid) => tableClaims(grid, stream, claimContext)), ...blocks.flatMap((block) => (block.role === 'text' ? [] : programClaims(codeBody(block, source), block.role, stream, claimContext))), ...delimited.parts.flatMap((part) => programClaims(partBody(part, source), part.role, stream, claimContext))];
   const read: ParsedSubmission = {
     student: parsed.student,
     numbers: { convention: numbers.convention, settled: numbers.settled },
@@ -140,12 +144,15 @@ function documentStream(blocks: LeafBlock[], stream: StreamContext, markerEnds: 
  * its own (a claim never runs from code into text), and a value opening an output block
  * answers like one right after a marker (a bare printed `0.82`).
  */
-function programClaims(block: LeafBlock, stream: StreamContext, claimContext: ClaimContext): Claim[] {
-  if (block.role === 'text') return [];
-  const body = codeBody(block, stream.source);
+function programClaims(body: StreamBlock | null, role: 'code' | 'output', stream: StreamContext, claimContext: ClaimContext): Claim[] {
   if (body === null) return [];
-  const items: StreamItem[] = [{ kind: 'end', offset: body.start, marker: block.role === 'output' }, ...blockStream(body, { ...stream, markerAt: new Map(), markup: undefined })];
-  return chainsOf(tokenize(items)).map((chain) => ({ ...claimOf(chain, claimContext), from: block.role as 'code' | 'output' }));
+  const items: StreamItem[] = [{ kind: 'end', offset: body.start, marker: role === 'output' }, ...blockStream(body, { ...stream, markerAt: new Map(), skipLines: new Set(), markup: undefined })];
+  return chainsOf(tokenize(items)).map((chain) => ({ ...claimOf(chain, claimContext), from: role }));
+}
+
+/** The body lines of an Org or AsciiDoc block, as a block the stream can read. */
+function partBody(part: ProgramPart, source: SourceText): StreamBlock {
+  return { kind: 'code', start: source.lineStart(part.startLine), end: source.lineEnd(part.endLine), startLine: part.startLine, endLine: part.endLine, inQuote: false };
 }
 
 /** The lines of a code block without its fences, as a block the stream can read; null when empty. */

@@ -102,6 +102,52 @@ describe('code and output blocks in Markdown', () => {
     expect(rows(readSubmission(text))).toEqual(expected);
   });
 
+  // Org-mode and AsciiDoc blocks written in a Markdown file are code and output too.
+  test.each<[string, string, string[]]>([
+    [
+      'Org src block right under a marker line, then its #+RESULTS: lines',
+      `Problem 1.\n#+begin_src python\naccuracy = 85/100\n#+end_src\n\n#+RESULTS:\n: 0.85\n\nThe accuracy is in the results.\n`,
+      ['code|1|accuracy|0.85@3:12', 'output|1||0.85@7:3'],
+    ],
+    [
+      '#+RESULTS: alone is output; the text after the blank line is text',
+      `Problem 1.\n\n#+RESULTS:\n: p = 0.25\n\nSo p = 0.3.\n`,
+      ['output|1|p|0.25@4:7', 'text|1|p|0.3@6:8'],
+    ],
+    [
+      'Org src block with a blank line inside',
+      `## 1\n\n#+begin_src python\nx = 1\n\ny = 2\n#+end_src\n`,
+      ['code|1|x|1@4:5', 'code|1|y|2@6:5'],
+    ],
+    [
+      'AsciiDoc [source] listing (a setext heading to Markdown) and the literal block after it',
+      `Problem 1.\n\n[source,python]\n----\ng = 2 * np.array([1, 2])\nprint(g)\n----\n\n....\n[2 4]\n....\n\nProblem 2.\n\nF1 = 0.5\n`,
+      ['code|1|g|[2,4]@5:5', 'output|1||[2,4]@10:1', 'text|2|f1|0.5@15:6'],
+    ],
+    [
+      'a literal block after prose is text, like an indented block; one that holds a program is code',
+      `## 1\n\n....\np = 0.25\n....\n\n....\nimport numpy as np\nq = 6\n....\n`,
+      ['text|1|p|0.25@4:5', 'code|1|q|6@9:5'],
+    ],
+    [
+      'a bare ---- pair is a listing only where the document writes AsciiDoc elsewhere',
+      `## 1\n\n----\nF1 = 0.5\n----\n`,
+      ['text|1|f1|0.5@4:6'],
+    ],
+    [
+      'in an AsciiDoc document a bare ---- listing after a [source] listing is output',
+      `## 1\n\n[source,python]\n----\nprint(f1)\n----\n\n----\nF1 = 0.5\n----\n`,
+      ['output|1|f1|0.5@9:6'],
+    ],
+    [
+      'Org and AsciiDoc lines inside a fenced block open nothing',
+      `## 1\n\n${FENCE}text\n#+begin_src\n${FENCE}\n\nF1 = 0.5\n\n#+end_src\n`,
+      ['text|1|f1|0.5@7:6'],
+    ],
+  ])('%s', (_why, text, expected) => {
+    expect(rows(readSubmission(text))).toEqual(expected);
+  });
+
   test('markers inside code and output are no sections', () => {
     const parsed = readSubmission(`1. x = 1\n\n${FENCE}python\n2. y = 2\n${FENCE}\n\n    3. z = 3\n`);
     expect(parsed.sections.map((s) => s.path)).toEqual(['1']);
