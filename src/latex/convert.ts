@@ -8,7 +8,7 @@ import { POINT_READING, type NumberReading } from './numbers.js';
 import { CONSTANTS, DEFAULT_POLICY, type LatexPolicy } from './policy.js';
 import { prepare } from './preprocess.js';
 import { RefusalError, refuse, refuseAt } from './refusal.js';
-import { withoutTrailingRemark } from './remarks.js';
+import { withoutTrailingRemark, withoutTrailingUnit } from './remarks.js';
 import { convertAtoms, type Context } from './tokens.js';
 import { NodeBudget, freeSymbols, print, type Expr } from './tree.js';
 
@@ -79,7 +79,7 @@ function convertUnder(latex: string, policy: LatexPolicy, numbers: NumberReading
       depth: 0,
       parse: parseTokens,
     };
-    const atoms = withoutTrailingRemark(katexAtoms(prepare(latex, numbers)));
+    const atoms = withoutTrailingUnit(withoutTrailingRemark(katexAtoms(prepare(latex, numbers))));
     refuseNotationWithoutValue(atoms);
     const expr = convertAtoms(atoms, ctx);
     const decimals = arrayDecimals(expr);

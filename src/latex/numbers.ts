@@ -43,6 +43,10 @@ const UNAMBIGUOUS_GROUPS = /(?<![\d.,'\u00A0\u202F\u2009])[1-9]\d{0,2}(?:['\u00A
  * except inside brackets, where `[100 200]` is a row vector.
  */
 const SPACED_GROUPS = /(?<![\d.,\\])[1-9]\d{0,2}(?: \d{3})+(?![\d]| \d)/g;
+/** siunitx `\SI{0.25}{\second}`, `\qty{12}{kg}`: the quantity is its number (the second argument is a unit by definition). */
+const SIUNITX_QUANTITY = /\\(?:SI|qty)\s*\{([^{}]*)\}\s*(?:\[[^\]{}]*\]\s*)?\{(?:[^{}]|\{[^{}]*\})*\}/g;
+/** siunitx `0.25\,\si{s}`, `12~\unit{kg}` right after a number: a unit, no factor. */
+const SIUNITX_UNIT = /(?<=[\d.%}])\s*(?:(?:\\[,;: !]|~)\s*)*\\(?:si|unit)\s*\{(?:[^{}]|\{[^{}]*\})*\}/g;
 /** siunitx `\num{0,82}`: its input takes `.` and `,` alike as the decimal marker. */
 const SIUNITX_NUM = /\\num\s*\{([^{}]*)\}/g;
 /** `1.5e-3`, `2E5`. */
@@ -68,6 +72,8 @@ const PERCENT_WORDS = new RegExp(
  */
 export function writtenNumbers(text: string, reading: NumberReading = POINT_READING): string {
   const plain = text
+    .replace(SIUNITX_QUANTITY, (_, value: string) => `\\num{${value}}`)
+    .replace(SIUNITX_UNIT, '')
     .replace(SIUNITX_NUM, (_, inner: string) => `{${inner.replace(/\s+/g, '').replace(/,/g, '.')}}`)
     .replace(UNAMBIGUOUS_GROUPS, (number) => number.replace(/['\u00A0\u202F\u2009]/g, ''))
     .replace(SPACED_GROUPS, (number: string, at: number, whole: string) => (insideBrackets(whole, at) ? number : number.replaceAll(' ', '')))

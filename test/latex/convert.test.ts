@@ -113,6 +113,36 @@ const refusals: Array<[string, Refusal['kind']]> = [
   ['-'.repeat(1000) + '1', 'limit'],
 ];
 
+/** Units typeset after a number name what it measures: the value is the number; italic letters stay variables. */
+describe('a unit after a number', () => {
+  test.each<[string, NumericValue | string]>([
+    ['0.25\\,\\mathrm{s}', 0.25],
+    ['0.25\\text{ s}', 0.25],
+    ['0.25\\ \\text{s}', 0.25],
+    ['12~\\text{kg}', 12],
+    ['3 \\text{ days}', 3],
+    ['2.5\\,\\mathrm{m/s}', 2.5],
+    ['0.25\\,\\text{s}^{-1}', 0.25],
+    ['2\\,\\mathrm{m}\\,\\mathrm{s}^{-2}', 2],
+    ['\\SI{0.25}{\\second}', 0.25],
+    ['\\qty{12}{\\kilo\\gram}', 12],
+    ['0.25\\,\\si{s}', 0.25],
+    ['\\frac{1}{4}\\,\\mathrm{s}', 0.25],
+    ['\\left(\\frac{1}{2}\\right)^2\\,\\mathrm{s}', 0.25],
+    // not units: an italic letter, a name that is also a class or a differential, no number before
+    ['0.5 s', '0.5 * s'],
+    ['0.5\\,\\text{A}', '0.5 * A'],
+    ['0.5\\,\\mathrm{d}', '0.5 * d'],
+    ['x\\,\\mathrm{s}', 'x * s'],
+  ])('%s', (latex, expected) => {
+    const converted = latexToMathjs(latex);
+    expect(converted.ok).toBe(true);
+    if (!converted.ok) return;
+    if (typeof expected === 'string') expect(converted.expr).toBe(expected);
+    else expectClose((valueOf(latex) as { value: NumericValue }).value, expected);
+  });
+});
+
 describe('latexToMathjs + evaluateStudent', () => {
   test.each(values)('%s', (latex, expected) => {
     const result = valueOf(latex);
