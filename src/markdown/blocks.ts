@@ -81,15 +81,34 @@ function assignRoles(blocks: LeafBlock[], text: string): void {
     const afterCode = previous !== null && previous.role !== 'text';
     if (block.kind === 'fenced') block.role = afterCode && OUTPUT_INFO.test(infoOf(block)) ? 'output' : 'code';
     else if (block.kind === 'code' && afterCode) block.role = 'output';
-    else if (block.kind === 'code' && previous !== null && introducesLiteralBlock(previous, text)) block.role = 'code';
-    else if (block.kind === 'code' && block.node.type === 'code' && isProgram(block.node.value)) block.role = 'code';
+    else if (block.kind === 'code') {
+      const literal = previous === null ? null : literalRole(previous, text);
+      if (literal !== null) block.role = literal;
+      else if (block.node.type === 'code' && isProgram(block.node.value)) block.role = 'code';
+    }
     previous = block;
   }
 }
 
-/** A paragraph ending in `::` (`Result::`, or `::` alone) opens a literal block in reStructuredText. */
-function introducesLiteralBlock(block: LeafBlock, text: string): boolean {
-  return block.kind === 'paragraph' && text.slice(block.start, block.end).trimEnd().endsWith('::');
+/** reStructuredText directives whose body is a program, or what a program printed. */
+const CODE_DIRECTIVES = /^(?:code|code-block|sourcecode|highlight|ipython|jupyter-execute|doctest|testcode|literalinclude|program-output|command-output)$/i;
+const OUTPUT_DIRECTIVES = /^(?:testoutput|code-output|output)$/i;
+/** `.. name:: arguments` opening a paragraph (its `:option:` lines may follow). */
+const DIRECTIVE = /^[ \t]*\.\.[ \t]+([A-Za-z][\w:-]*?)::(?:[ \t]|$)/;
+
+/**
+ * What the indented block after a paragraph is in reStructuredText: a directive's body is
+ * code (`.. code-block:: python`) or output (`.. testoutput::`) by its name, and text for
+ * any other directive (`.. math::` holds the student's math, `.. note::` prose); a
+ * paragraph ending in `::` (`Result::`, or `::` alone) opens a literal block (code). Null
+ * when the paragraph opens nothing.
+ */
+function literalRole(block: LeafBlock, text: string): 'code' | 'output' | null {
+  if (block.kind !== 'paragraph') return null;
+  const written = text.slice(block.start, block.end);
+  const directive = DIRECTIVE.exec(written);
+  if (directive) return CODE_DIRECTIVES.test(directive[1]) ? 'code' : OUTPUT_DIRECTIVES.test(directive[1]) ? 'output' : null;
+  return written.trimEnd().endsWith('::') ? 'code' : null;
 }
 
 /** The language of a fenced block (`python` in ```` ```python ````), or "". */

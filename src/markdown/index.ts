@@ -194,12 +194,24 @@ function mathByOpen(spans: MathSpan[], tree: Nodes, text: string): Map<number, M
     if (node.type === 'inlineMath') {
       const span = inlineSpan(node, text);
       if (span) byOpen.set(span.open, span);
+    } else if (node.type === 'inlineCode') {
+      const span = mathRole(node, text);
+      if (span) byOpen.set(span.open, span);
     } else if ('children' in node) {
       for (const child of node.children) visit(child);
     }
   };
   visit(tree);
   return byOpen;
+}
+
+/** reStructuredText's math role, ``:math:`\frac{85}{100} = 0.85` ``: the code span is inline math, the role its opening. */
+function mathRole(node: Extract<Nodes, { type: 'inlineCode' }>, text: string): MathSpan | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || text.slice(start - 6, start) !== ':math:') return null;
+  const fence = Math.max(1, Math.floor((end - start - node.value.length) / 2));
+  return { open: start - 6, contentStart: start + fence, contentEnd: end - fence, end, display: false };
 }
 
 function inlineSpan(node: Nodes, text: string): MathSpan | null {

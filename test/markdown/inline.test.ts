@@ -47,6 +47,9 @@ describe("a value that opens inside an inline code span ends where the span clos
     ["`m1` = [0.4, 0.8] (0.1 * g)\n", ["|m1|[0.4, 0.8] * 0.1 * g@1:8"]],
     // A second value offered after the span is still a hedge.
     ["`p = 0.3` or `0.4`\n", ["|p|!two-values@1:6"]],
+    // reStructuredText's math role: the code span is inline math
+    ["The accuracy is :math:`\\frac{85}{100} = 0.85`.\n", ["|accuracy|0.85@1:41"]],
+    ["p = :math:`0.25` (exact)\n", ["|p|0.25@1:12"]],
   ])('%j', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });

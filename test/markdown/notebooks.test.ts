@@ -53,6 +53,11 @@ describe('code and output blocks in Markdown', () => {
       ['code|1|w2|[1,0,1]@5:10', 'text|1|w2|[1,0,0]@7:9'],
     ],
     [
+      'a reST code directive opens code, with its options; `.. math::` and other directives hold text',
+      `## 1\n\n.. code-block:: python\n   :linenos:\n\n    f1 = 0.5\n\n.. math::\n\n    p = \\frac{1}{4} = 0.25\n\n.. testoutput::\n\n    0.25\n`,
+      ['code|1|f1|0.5@6:10', 'text|1|p|0.25@10:23', 'output|1||0.25@14:5'],
+    ],
+    [
       'a single `:` or `::` inside the line opens no literal block',
       `## 1\n\nWork:\n\n    F1 = 0.5\n\nSee a::b here\n\n    F2 = 0.6\n`,
       ['text|1|f1|0.5@5:10', 'text|1|f2|0.6@9:10'],
