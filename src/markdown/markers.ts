@@ -22,10 +22,18 @@ export interface MarkerToken {
   explicit: boolean;
 }
 
-const PREFIX = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|#{1,6}(?:[ \t]+|$)))*[ \t]*(?:\*\*|__|\*|_)?/;
+/**
+ * What may stand before a marker on its line: block quotes, list bullets, Markdown
+ * headings, and the headings of other markup written in a Markdown file — Org (`** (a)`),
+ * AsciiDoc, Typst and MediaWiki (`== Question 2`, `== Question 2 ==`), HTML (`<h2>`), LaTeX
+ * (`\section*{Problem 1}`, `\subsection{(b)}`, `\item[(a)]`) — then bold or emphasis.
+ */
+const PREFIX = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|#{1,6}(?:[ \t]+|$)|\*{2,6}[ \t]+|={1,6}[ \t]+|<h[1-6](?:[ \t][^<>\n]*)?>[ \t]*|\\(?:(?:sub){0,2}section|(?:sub)?paragraph)\*?[ \t]*\{[ \t]*|\\item(?:[ \t]*\[|[ \t]+)))*[ \t]*(?:\*\*|__|\*|_)?/;
+/** A prefix that makes its line a heading, where a number alone is a marker (`## 1`, `== 1 ==`, `\section{1}`). */
+const HEADING_PREFIX = /#|=|<h[1-6]|\\(?:sub){0,2}section|^[ \t]*\*{2,6}[ \t]/;
 const KEYWORD = /^(question|problem|exercise|answer|task|part|prob|ans|aus|ex|q)(?![a-z])\.?[ \t]*/i;
 /** What may follow a number alone in a heading (`## 1`, `## 1 (b)`) or in bold (`**1**`, `**1 (b)**`). */
-const AFTER_HEADING_NUMBER = /^[ \t]*(?:$|(?:\([a-z]\)|[a-z]\))[ \t]*$)/;
+const AFTER_HEADING_NUMBER = /^[ \t]*(?:\([a-z]\)|[a-z]\))?[ \t]*(?:=+|\}|<\/h[1-6]>)?[ \t]*$/;
 const AFTER_BOLD_NUMBER = /^(?:\*\*|__|[ \t]+(?:\([a-z]\)|[a-z]\))(?:\*\*|__))/;
 /** A lower-case roman numeral up to xxxix (`i`, `iv`, `xii`). */
 export const ROMAN = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$/;
@@ -49,10 +57,14 @@ interface PathMatch {
 export function markersAtLineStart(line: string, question: number | null = null): MarkerToken[] {
   const prefix = PREFIX.exec(line)?.[0] ?? '';
   const at = prefix.length;
-  const heading = prefix.includes('#');
+  const heading = HEADING_PREFIX.test(prefix);
   // `## 1`, `**1 (b)**`: a number alone in a heading or in bold needs no `.` or `)`.
   const loneNumber = heading ? AFTER_HEADING_NUMBER : /(?:\*\*|__)$/.test(prefix) ? AFTER_BOLD_NUMBER : null;
-  const first = keywordMarker(line, at) ?? bareMarker(line, at, true, loneNumber) ?? subNumberMarker(line, at, question);
+  // `= 2` on its own line is more often a step that goes on (`L` / `= 2`) than a Typst
+  // heading: after `=` only a keyword marker counts (`= Question 2`), unless the line
+  // closes with `=` as MediaWiki's headings do (`== 2 ==`, `=== (b) ===`).
+  const equalsOnly = /=/.test(prefix) && !/=[ \t]*$/.test(line);
+  const first = keywordMarker(line, at) ?? (equalsOnly ? null : bareMarker(line, at, true, loneNumber) ?? subNumberMarker(line, at, question));
   if (!first) return [];
   if (heading && first.nums.length > 0) first.explicit = true;
   const markers = [first];
@@ -66,8 +78,11 @@ export function markersAtLineStart(line: string, question: number | null = null)
   return markers;
 }
 
+/** What closes a marker as part of its syntax: bold, and the end of a heading of other markup (`== 2 ==`, `\section{2}`, `</h2>`). */
+const MARKER_CLOSING = /^(?:\*\*|__)?(?:[ \t]*(?:=+|\}|<\/h[1-6]>)[ \t]*$)?/;
+
 function token(line: string, start: number, end: number, path: Omit<PathMatch, 'length'>, explicit = false): MarkerToken {
-  const closing = /^(?:\*\*|__)/.exec(line.slice(end))?.[0].length ?? 0;
+  const closing = MARKER_CLOSING.exec(line.slice(end))?.[0].length ?? 0;
   return { start, end: end + closing, text: line.slice(start, end).trim(), nums: path.nums, part: path.part, sub: path.sub, explicit };
 }
 
@@ -101,7 +116,8 @@ function bareMarker(line: string, at: number, allowDot: boolean, loneNumber: Reg
   }
   const paren = parenthesisedPart(line, at);
   if (paren) return token(line, at, at + paren.length, paren);
-  const letter = allowDot ? /^([a-z]+)[.)](?=\s|$)|^([A-Za-z]|[ivx]+)\)(?=\s|$)/.exec(rest) : /^([A-Za-z]|[ivx]+)\)(?=\s|$)/.exec(rest);
+  // `*b)* …`: emphasis may close right after the marker.
+  const letter = allowDot ? /^([a-z]+)[.)](?=\s|$|\*|_)|^([A-Za-z]|[ivx]+)\)(?=\s|$|\*|_)/.exec(rest) : /^([A-Za-z]|[ivx]+)\)(?=\s|$|\*|_)/.exec(rest);
   const word = letter ? (letter[1] ?? letter[2]) : null;
   if (!letter || !word || !isPartWord(word)) return null;
   return token(line, at, at + letter[0].length, { nums: [], part: word.toLowerCase(), sub: null });

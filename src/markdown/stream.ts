@@ -211,9 +211,23 @@ const TEXT_RULES: Rule[] = [
  * `2*0.82*0.77` keeps its `*` (not emphasis). Without `markup`, only the text rules apply.
  */
 export function cleanText(text: string, from: number, to: number, markup?: Markup): Mapped {
-  let mapped = markup ? unmarked(text, from, to, markup) : slice(text, from, to);
+  const end = withoutHeadingClose(text, from, to);
+  let mapped = markup ? unmarked(text, from, end, markup) : slice(text, from, end);
   for (const [pattern, replace] of TEXT_RULES) mapped = applyRule(mapped, pattern, replace);
   return mapped;
+}
+
+/**
+ * A MediaWiki heading's closing run (`== Question 2: Metrics ==`) is syntax, not a relation:
+ * where the text runs to the end of a line that opens with `=` and a space, the `=` run
+ * that ends it is left out.
+ */
+function withoutHeadingClose(text: string, from: number, to: number): number {
+  if (to < text.length && text[to] !== '\n') return to;
+  const close = /[ \t]=+[ \t]*$/.exec(text.slice(Math.max(from, to - 40), to));
+  if (!close) return to;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  return /^[ \t]*=+[ \t]/.test(text.slice(lineStart, lineStart + 12)) ? Math.max(from, to - close[0].length) : to;
 }
 
 function unmarked(text: string, from: number, to: number, markup: Markup): Mapped {

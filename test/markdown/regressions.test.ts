@@ -135,6 +135,15 @@ describe('7. a bare value right after a marker is a claim without a label', () =
   ])('%j', expectRead);
 });
 
+describe('7b. headings of other markup are markers; their closing syntax is no relation', () => {
+  test.each<Row>([
+    ['== Question 1: Metrics ==\n\nv = 9\n', ['1'], ['1|v|9@3:5']],
+    ['== 4 ==\n\nq = 1\n', ['4'], ['4|q|1@3:5']],
+    ['\\section*{Problem 2}\n\\subsection*{(b)}\n\n$q = 0.5$\n', ['2', '2.b'], ['2.b|q|0.5@4:6']],
+    ['Q1\n\nL = (1 + 3)/2\n= 2\n', ['1'], ['1|l|2@4:3']],
+  ])('%j', expectRead);
+});
+
 describe('8. a bracketed note after a complete value is not a factor', () => {
   test.each<Row>([
     ['Q1 $\\frac{\\partial L}{\\partial b} = \\sigma(z) - y$ (3)', ['1'], ['1|dl/db|sigmoid(z) - y@1:37']],

@@ -41,6 +41,19 @@ describe('markers at the start of a line', () => {
     ['> (c) in a quote', ['c']],
     ['## Question 1', ['1']],
     ['1) first', ['1']],
+    // headings of other markup written in a Markdown file
+    ['\\section*{Question 1}', ['1']],
+    ['\\subsection{(b)}', ['b']],
+    ['\\section{2}', ['2']],
+    ['\\item[(a)] $p = 0.5$', ['a']],
+    ['== Question 2 ==', ['2']],
+    ['== 2 ==', ['2']],
+    ['=== (b) ===', ['b']],
+    ['= Question 3', ['3']],
+    ['<h2>Question 1</h2>', ['1']],
+    ['<h3>(b)</h3>', ['b']],
+    ['** (a) Org heading', ['a']],
+    ['*b)* q = 0.5', ['b']],
   ])('%s', (line, paths) => {
     expect(markersAtLineStart(line).map(shortPath)).toEqual(paths);
   });
@@ -65,6 +78,10 @@ describe('markers at the start of a line', () => {
     '⑥ Numerical stability',
     '2021. That year',
     'The model is fine.',
+    // a step that goes on after a line end is no Typst heading
+    '= 2',
+    '= 2.',
+    '= (a)',
   ])('%s is not a marker', (line) => {
     expect(markersAtLineStart(line)).toEqual([]);
   });
