@@ -7,11 +7,11 @@
 // them (a heading line and a `#+begin_src` line often share one paragraph); the reader
 // leaves their lines out of the prose and reads them as code or output (index.ts).
 import type { LeafBlock } from './blocks.js';
-import { isProgram } from './program-text.js';
+import { isCodeLine, isProgram } from './program-text.js';
 import type { SourceText } from './source.js';
 
 /** What a delimited block holds: a program, its printout, or preformatted text (decided by what precedes it). */
-export type DelimitedKind = 'code' | 'output' | 'literal';
+export type DelimitedKind = 'code' | 'output' | 'literal' | 'console';
 
 export interface Delimited {
   /** First and last line (1-based), delimiters and keyword lines included. */
@@ -22,6 +22,10 @@ export interface Delimited {
 
 /** How far a closing delimiter may be from its opening one. */
 const MAX_BLOCK_LINES = 500;
+
+/** A console prompt opening a line: IPython's `In [3]:`, Python's `>>>`; `...:` and `...` continue one. */
+const PROMPT = /^[ \t]*(?:In[ \t]*\[\d*\]:|>>>)(?:[ \t]|$)/;
+const CONTINUATION = /^[ \t]*(?:\.\.\.:?|[ \t]+\.\.\.:)(?:[ \t]|$)/;
 
 const ORG_BEGIN = /^[ \t]*#\+begin_(src|example)\b/i;
 const ORG_RESULTS = /^[ \t]*#\+results(?:\[[^\]\n]*\])?:[ \t]*$/i;
@@ -69,6 +73,12 @@ export function readDelimited(blocks: LeafBlock[], source: SourceText): Delimite
     let previous = block.from - 1;
     while (previous > 0 && lines[previous - 1].trim() === '') previous -= 1;
     const afterCode = partEnds.has(previous) || (roleAt.get(previous) ?? 'text') !== 'text';
+    if (block.kind === 'console') {
+      for (let line = block.from; line <= block.to; line++) read.lines.add(line);
+      partEnds.add(block.to);
+      read.parts.push(...consoleParts(lines, block));
+      continue;
+    }
     const body = block.kind === 'output' ? { startLine: block.from + 1, endLine: block.to } : { startLine: block.from + 1, endLine: block.to - 1 };
     const role = block.kind !== 'literal' ? block.kind : afterCode ? 'output' : isProgram(lines.slice(body.startLine - 1, body.endLine).join('\n')) ? 'code' : null;
     if (role === null) continue;
@@ -77,6 +87,18 @@ export function readDelimited(blocks: LeafBlock[], source: SourceText): Delimite
     if (body.endLine >= body.startLine) read.parts.push({ role, ...body });
   }
   return read;
+}
+
+/** A console session's lines as runs of code (typed) and output (printed). */
+function consoleParts(lines: string[], block: Delimited): ProgramPart[] {
+  const parts: ProgramPart[] = [];
+  for (let line = block.from; line <= block.to; line++) {
+    const role = isTyped(lines[line - 1]) ? 'code' : 'output';
+    const last = parts[parts.length - 1];
+    if (last?.role === role && last.endLine === line - 1) last.endLine = line;
+    else parts.push({ role, startLine: line, endLine: line });
+  }
+  return parts;
 }
 
 /**
@@ -91,7 +113,7 @@ export function delimitedBlocks(lines: string[], skip: Set<number>): Delimited[]
   const asciidoc = lines.some((line) => ADOC_EVIDENCE.test(line));
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i + 1)) continue;
-    const block = orgBlock(lines, i, closers) ?? orgResults(lines, i, closers) ?? asciidocBlock(lines, i, closers, asciidoc);
+    const block = orgBlock(lines, i, closers) ?? orgResults(lines, i, closers) ?? asciidocBlock(lines, i, closers, asciidoc) ?? consoleSession(lines, i, skip);
     if (!block) continue;
     found.push(block);
     i = block.to - 1;
@@ -151,6 +173,26 @@ function closingLines(lines: string[]): Closers {
     else if (ADOC_LISTING_FENCE.test(line) || ADOC_LITERAL_FENCE.test(line)) add(`fence ${line.trim()}`, j);
   });
   return closers;
+}
+
+/**
+ * A console session pasted as text: from a prompt line (`In [3]: acc = 85/100`, `>>> p`) to
+ * the next blank line; prompt and continuation lines are code, the rest (`Out[3]: 0.85`,
+ * `0.25`) what it printed.
+ */
+function consoleSession(lines: string[], i: number, skip: Set<number>): Delimited | null {
+  const prompt = PROMPT.exec(lines[i]);
+  if (!prompt) return null;
+  // `>>> Final answer: 0.85` is an arrow (or a quote three deep), not Python's prompt.
+  if (prompt[0].includes('>>>') && !isCodeLine(lines[i].slice(prompt[0].length))) return null;
+  let to = i;
+  while (to + 1 < lines.length && lines[to + 1].trim() !== '' && !skip.has(to + 2)) to += 1;
+  return { from: i + 1, to: to + 1, kind: 'console' };
+}
+
+/** Whether a line of a console session is typed (a prompt or its continuation) rather than printed. */
+export function isTyped(line: string): boolean {
+  return PROMPT.test(line) || CONTINUATION.test(line);
 }
 
 /** Index of the first line after `open` that closes it, within MAX_BLOCK_LINES; -1 if none. */

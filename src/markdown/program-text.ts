@@ -46,6 +46,15 @@ export function isProgram(text: string): boolean {
   return only;
 }
 
+/**
+ * Whether one line reads as code: a statement, a program-only line, or a bare expression
+ * without words apart (`p`, `w.sum()`, `x[0] + 1`). `Final answer: 0.85` is prose.
+ */
+export function isCodeLine(line: string): boolean {
+  const text = line.trim();
+  return isStatement(text) || PROGRAM_ONLY.some((pattern) => pattern.test(text)) || (/^[\w.[\]()+\-*/@%, ]+$/.test(text) && !/\p{L}{2,}\s+\p{L}{2,}/u.test(text));
+}
+
 function isStatement(line: string): boolean {
   if (COMMENT.test(line) || CONTROL.test(line) || CALL.test(line)) return true;
   // `p = 0.5 * 0.3 = 0.15` is a chain of prose math, not an assignment.

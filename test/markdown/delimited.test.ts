@@ -11,7 +11,10 @@ test.each<[string, string[], string[]]>([
   ['AsciiDoc listing with attribute', ['[source,python]', '----', 'x = 1', '----'], ['code 1-4']],
   ['AsciiDoc literal', ['....', '[1 2]', '....'], ['literal 1-3']],
   ['bare ---- with AsciiDoc elsewhere', ['== Q1', '', '----', 'x', '----'], ['literal 3-5']],
+  ['an IPython session to the blank line', ['In [3]: acc = 85/100', 'Out[3]: 0.85', '', 'text'], ['console 1-2']],
+  ['a Python session', ['>>> p = 1/4', '>>> p', '0.25'], ['console 1-3']],
   // not blocks
+  ['>>> before prose is an arrow', ['>>> Final answer: acc = 0.85'], []],
   ['bare ---- in Markdown (a rule and a setext heading)', ['', '----', 'F1 = 0.5', '----'], []],
   ['an unclosed src block', ['#+begin_src python', 'x = 1'], []],
   ['an empty literal block', ['....', '....'], []],

@@ -145,6 +145,11 @@ describe('code and output blocks in Markdown', () => {
       ['output|1|f1|0.5@9:6'],
     ],
     [
+      'a console session pasted as text: prompts are code, the rest output',
+      `## 1\n\nIn [3]: acc = 85/100\nOut[3]: 0.85\n\n>>> p\n0.25\n\n>>> Final answer: F1 = 0.5\n`,
+      ['code|1|acc|0.85@3:15', 'output|1|out 3|0.85@4:9', 'output|1||0.25@7:1', 'text|1|f1|0.5@9:24'],
+    ],
+    [
       'Org and AsciiDoc lines inside a fenced block open nothing',
       `## 1\n\n${FENCE}text\n#+begin_src\n${FENCE}\n\nF1 = 0.5\n\n#+end_src\n`,
       ['text|1|f1|0.5@7:6'],

@@ -1,7 +1,7 @@
 // Which indented blocks are programs (code) rather than indented prose (text): a program
 // is statements only, with at least one line only a program has.
 import { expect, test } from 'vitest';
-import { isProgram } from '../../src/markdown/program-text.js';
+import { isCodeLine, isProgram } from '../../src/markdown/program-text.js';
 
 test.each<[string, boolean]>([
   ['lam = 0.1\nw = np.array([0.8, -1.5, 0, 2])\nprint(2 * lam * w)\n\n[ 0.16 -0.3 0. 0.4 ]', true],
@@ -23,4 +23,15 @@ test.each<[string, boolean]>([
   ['', false],
 ])('isProgram(%j) is %s', (text, expected) => {
   expect(isProgram(text)).toBe(expected);
+});
+
+test.each<[string, boolean]>([
+  ['p', true],
+  ['w.sum()', true],
+  ['acc = 85/100', true],
+  ['import numpy as np', true],
+  ['Final answer: acc = 0.85', false],
+  ['the value is 0.5', false],
+])('isCodeLine(%j) is %s', (line, expected) => {
+  expect(isCodeLine(line)).toBe(expected);
 });
