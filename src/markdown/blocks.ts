@@ -81,6 +81,7 @@ function assignRoles(blocks: LeafBlock[], text: string): void {
     const afterCode = previous !== null && previous.role !== 'text';
     if (block.kind === 'fenced') block.role = afterCode && OUTPUT_INFO.test(infoOf(block)) ? 'output' : 'code';
     else if (block.kind === 'code' && afterCode) block.role = 'output';
+    else if (block.kind === 'html' && block.node.type === 'html') block.role = preformattedRole(block.node.value) ?? (afterCode && PRE.test(block.node.value) ? 'output' : 'text');
     else if (block.kind === 'code') {
       const literal = previous === null ? null : literalRole(previous, text);
       if (literal !== null) block.role = literal;
@@ -88,6 +89,19 @@ function assignRoles(blocks: LeafBlock[], text: string): void {
     }
     previous = block;
   }
+}
+
+const PRE = /^[ \t]*<pre(?:[ \t>])/i;
+const PRE_CODE = /^[ \t]*<pre(?:[ \t][^<>]*)?>[ \t]*<code(?:[ \t>])/i;
+
+/**
+ * An HTML `<pre>` block: with `<code>` inside it is code, as a fenced block is; a bare
+ * `<pre>` is preformatted text, code only when it holds a program (like an indented
+ * block). Null for any other HTML (the student's text) and a bare `<pre>` of text.
+ */
+function preformattedRole(html: string): 'code' | null {
+  if (PRE_CODE.test(html)) return 'code';
+  return PRE.test(html) && isProgram(html.replace(/<[^<>\n]*>/g, '')) ? 'code' : null;
 }
 
 /** reStructuredText directives whose body is a program, or what a program printed. */

@@ -150,6 +150,11 @@ describe('code and output blocks in Markdown', () => {
       ['code|1|acc|0.85@3:15', 'output|1|out 3|0.85@4:9', 'output|1||0.25@7:1', 'text|1|f1|0.5@9:24'],
     ],
     [
+      'HTML <pre><code> is code and a <pre> right after it output; a bare <pre> is code only when it holds a program',
+      `## 1\n\n<pre><code>acc = 85/100\nprint(acc)\n</code></pre>\n<pre>\n0.85\n</pre>\n\nThen:\n\n<pre>\np = 0.25\n</pre>\n\n<pre>\nimport numpy as np\nq = 3\n</pre>\n`,
+      ['code|1|acc|0.85@3:18', 'output|1||0.85@7:1', 'text|1|p|0.25@13:5', 'code|1|q|3@18:5'],
+    ],
+    [
       'Org and AsciiDoc lines inside a fenced block open nothing',
       `## 1\n\n${FENCE}text\n#+begin_src\n${FENCE}\n\nF1 = 0.5\n\n#+end_src\n`,
       ['text|1|f1|0.5@7:6'],
