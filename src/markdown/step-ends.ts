@@ -107,6 +107,9 @@ export function alternativeValue(rest: Frag[]): string | null {
   return null;
 }
 
+/** `0.3/0.4`: two numbers and a slash, nothing else (built once: it was built at every call). */
+const SLASH_PAIR = new RegExp(String.raw`^\s*(${NUMBER})\s*/\s*(${NUMBER})\s*$`, 'u');
+
 /**
  * Two numbers divided in running text that are a choice rather than a division: after
  * `either` (`either 0.3/0.4`), or with words of choice after them (`0.847 / 1.222
@@ -115,7 +118,7 @@ export function alternativeValue(rest: Frag[]): string | null {
 export function slashAlternative(step: Frag[], rest: Frag[], either: boolean): [string, string] | null {
   if (step.some((frag) => frag.kind !== 'text')) return null;
   const written = step.map((frag) => frag.text).join('');
-  const pair = new RegExp(String.raw`^\s*(${NUMBER})\s*/\s*(${NUMBER})\s*$`, 'u').exec(written);
+  const pair = SLASH_PAIR.exec(written);
   if (!pair) return null;
   return either || CHOICE_WORDS.test(rest.map((frag) => frag.text).join('')) ? [pair[1].trim(), pair[2].trim()] : null;
 }
