@@ -54,19 +54,43 @@ const GROWERS: Record<string, CellCount> = {
  */
 export function guardAllocations(namespace: Record<string, unknown>): void {
   for (const [name, count] of Object.entries(GROWERS)) {
-    const original = namespace[name];
-    if (typeof original !== 'function') continue;
-    const guarded = function (this: unknown, ...args: unknown[]): unknown {
-      const cells = count(args);
-      if (cells !== null && !(cells <= MAX_CELLS)) {
-        throw new Error(`${name}(…) would make ${Number.isFinite(cells) ? cells : 'too many'} cells; the limit is ${MAX_CELLS} [limit ${LIMIT_TABLE.engineCells.code}]`);
-      }
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    const built = Object.getOwnPropertyDescriptor(namespace, name)?.get;
+    if (built === undefined) {
+      const original = namespace[name];
+      if (typeof original === 'function') namespace[name] = guarded(name, count, original as (...args: unknown[]) => unknown);
+      continue;
+    }
+    // mathjs builds a function when an expression first names it; the guard waits as well,
+    // so an engine does not build the growers no expression calls (most of lockDown's
+    // time in a cold `check`). Whatever reads the name gets the guarded function.
+    const settle = (value: unknown): unknown => {
+      Object.defineProperty(namespace, name, { value, writable: true, enumerable: true, configurable: true });
+      return value;
     };
-    // Keep what mathjs reads off a function (transforms, typed signatures) for the parser.
-    Object.assign(guarded, original);
-    namespace[name] = guarded;
+    Object.defineProperty(namespace, name, {
+      get() {
+        const original: unknown = built.call(namespace);
+        return settle(typeof original === 'function' ? guarded(name, count, original as (...args: unknown[]) => unknown) : original);
+      },
+      set: settle,
+      enumerable: true,
+      configurable: true,
+    });
   }
+}
+
+/** `original`, refusing a call whose result would be over the `engine-cells` limit. */
+function guarded(name: string, count: CellCount, original: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  const guard = function (this: unknown, ...args: unknown[]): unknown {
+    const cells = count(args);
+    if (cells !== null && !(cells <= MAX_CELLS)) {
+      throw new Error(`${name}(…) would make ${Number.isFinite(cells) ? cells : 'too many'} cells; the limit is ${MAX_CELLS} [limit ${LIMIT_TABLE.engineCells.code}]`);
+    }
+    return original.apply(this, args);
+  };
+  // Keep what mathjs reads off a function (transforms, typed signatures) for the parser.
+  Object.assign(guard, original);
+  return guard;
 }
 
 /** The names expressions see (`math.expression.mathWithTransform`, untyped in mathjs). */
