@@ -18,6 +18,15 @@ const rubric = path.join(root, 'rubrics', 'hw-metrics.yaml');
 requireBuilt(new URL(`file://${cli}`));
 
 const argv = process.argv.slice(2);
+// A bench run takes minutes and loads both cores: asking for help, or a misspelt option,
+// must not start one.
+const KNOWN = new Set(['--runs', '--scale', '--skip-tests']);
+const unknown = argv.filter((arg, i) => arg.startsWith('-') && !KNOWN.has(arg) && !KNOWN.has(argv[i - 1]));
+if (unknown.length > 0) {
+  const help = unknown.some((arg) => arg === '-h' || arg === '--help');
+  (help ? console.log : console.error)('usage: npm run build && node bench/index.mjs [--runs 5] [--scale 1] [--skip-tests]');
+  process.exit(help ? 0 : 2);
+}
 const runs = Number(argv[argv.indexOf('--runs') + 1] || 5) || 5;
 const skipTests = argv.includes('--skip-tests');
 const scale = Number(argv[argv.indexOf('--scale') + 1] || 1) || 1;
