@@ -5,9 +5,12 @@
 // least one line is one that only a program has: a prompt, an import, a definition, a
 // print, or a call on a module (`np.array(`, `torch.tensor(`).
 
+/** A console prompt opening a line (`>>> p`, `In [3]: acc`): a session, so a program. */
+const PROMPT_LINE = /^(?:>>>|In \[\d*\]:)(?:\s|$)/;
+
 /** Lines only a program has. */
 const PROGRAM_ONLY = [
-  /^(?:>>>|In \[\d*\]:)(?:\s|$)/,
+  PROMPT_LINE,
   /^(?:import\s+[A-Za-z_][\w.]*(?:\s+as\s+\w+)?(?:\s*,\s*[A-Za-z_][\w.]*)*|from\s+[A-Za-z_.][\w.]*\s+import\s+[\w*(]).*$/,
   /^(?:def|class)\s+[A-Za-z_]\w*\s*[(:]/,
   /^(?:print|printf|disp|console\.log)\s*\(/,
@@ -31,7 +34,7 @@ const CONTROL = /^(?:(?:for|while|if|elif|with|try|except|else|finally)\b.*:|ret
 export function isProgram(text: string): boolean {
   const paragraph = firstParagraph(text);
   if (paragraph.length === 0) return false;
-  if (/^(?:>>>|In \[\d*\]:)(?:\s|$)/.test(paragraph[0])) return true;
+  if (PROMPT_LINE.test(paragraph[0])) return true;
   let open = 0;
   let only = false;
   for (const line of paragraph) {
