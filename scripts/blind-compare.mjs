@@ -9,9 +9,14 @@
 // Written from the SPEC §3/§7 contract only (report fields `submission`, `id`,
 // `questions[].answers[].{id,status,reason}`), not from markgrade's source.
 //
-// Usage: node scripts/blind-compare.mjs [--dir test/fixtures/blind] [--assert 98]
+// Usage: node scripts/blind-compare.mjs [--dir test/fixtures/blind] [--assert 98] [--decided <file>]
 //   --assert N  exit 1 when agreement is below N (a percentage, or a fraction if N <= 1)
 //               or when markgrade says `correct` where the verdict is anything else.
+//   --decided F disagreements the team decided against the tester, same shape as verdicts.json
+//               with markgrade's status: { "<key>": { "<answer id>": { "status", "why" } } }.
+//               They are listed apart and still count against agreement; a decided
+//               `correct` is not a false correct. With --assert, an entry that no longer
+//               disagrees with the tester in exactly that way fails the run (stale decision).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const opts = { dir: 'test/fixtures/blind', assert: null, cli: join(repoRoot, 'dist/bundle/cli.js') };
+  const opts = { dir: 'test/fixtures/blind', assert: null, decided: null, cli: join(repoRoot, 'dist/bundle/cli.js') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -33,6 +38,8 @@ function parseArgs(argv) {
     else if (arg.startsWith('--dir=')) opts.dir = arg.slice(6);
     else if (arg === '--assert') opts.assert = Number(value());
     else if (arg.startsWith('--assert=')) opts.assert = Number(arg.slice(9));
+    else if (arg === '--decided') opts.decided = resolve(value());
+    else if (arg.startsWith('--decided=')) opts.decided = resolve(arg.slice(10));
     else if (arg === '--cli') opts.cli = resolve(value());
     else if (arg === '-h' || arg === '--help') usage(null);
     else usage(`unknown argument ${arg}`);
@@ -43,7 +50,7 @@ function parseArgs(argv) {
 
 function usage(problem) {
   if (problem) console.error(`blind-compare: ${problem}`);
-  console.error('usage: node scripts/blind-compare.mjs [--dir <fixtures dir>] [--assert <min agreement>]');
+  console.error('usage: node scripts/blind-compare.mjs [--dir <fixtures dir>] [--assert <min agreement>] [--decided <decided.json>]');
   process.exit(problem ? 2 : 0);
 }
 
@@ -124,6 +131,7 @@ function main() {
   if (!existsSync(opts.cli)) usage(`${opts.cli} not found: run npm ci (it builds dist/) first`);
   const verdicts = JSON.parse(readFileSync(verdictsPath, 'utf8'));
   const verdictKeys = new Set(Object.keys(verdicts));
+  const decided = opts.decided ? readDecided(opts.decided, verdicts) : {};
 
   const assignments = readdirSync(fixturesDir)
     .filter((name) => statSync(join(fixturesDir, name)).isDirectory()
@@ -150,6 +158,8 @@ function main() {
   let agreed = 0;
   const falseCorrects = [];
   const mismatches = [];
+  const decidedAgainst = [];
+  const staleDecisions = [];
   const byAssignment = new Map();
   for (const key of [...verdictKeys].sort()) {
     const assignment = key.split('/')[0];
@@ -170,13 +180,18 @@ function main() {
       }
       compared++;
       tally.compared++;
+      const decision = decided[key]?.[answerId];
+      if (decision && (status === expected || status !== decision.status)) {
+        staleDecisions.push(`${key} ${answerId}: decided ${decision.status}, tester ${expected}, got ${status}`);
+      }
       if (status === expected) {
         agreed++;
         tally.agreed++;
         continue;
       }
       const line = `${key} ${answerId}: expected ${expected}, got ${status} — ${oneLine(reason)} [verdict: ${why}]`;
-      if (status === 'correct') falseCorrects.push(line);
+      if (decision && status === decision.status) decidedAgainst.push(`${line} [decided: ${oneLine(decision.why)}]`);
+      else if (status === 'correct') falseCorrects.push(line);
       else mismatches.push(line);
     }
   }
@@ -192,15 +207,45 @@ function main() {
   for (const line of falseCorrects) console.log(`  ${line}`);
   console.log(`other mismatches: ${mismatches.length}`);
   for (const line of mismatches) console.log(`  ${line}`);
+  if (opts.decided) {
+    console.log(`decided against the tester: ${decidedAgainst.length}`);
+    for (const line of decidedAgainst) console.log(`  ${line}`);
+    console.log(`stale decisions: ${staleDecisions.length}`);
+    for (const line of staleDecisions) console.log(`  ${line}`);
+  }
   for (const p of problems) console.log(`problem: ${p}`);
 
   if (opts.assert !== null) {
     const min = opts.assert <= 1 ? opts.assert * 100 : opts.assert;
-    if (pct < min || falseCorrects.length > 0 || compared === 0) {
-      console.error(`blind-compare: FAIL (agreement ${pct.toFixed(1)} % < ${min} % or ${falseCorrects.length} false correct)`);
+    const failures = [
+      compared === 0 && 'nothing compared',
+      pct < min && `agreement ${pct.toFixed(1)} % < ${min} %`,
+      falseCorrects.length > 0 && `${falseCorrects.length} false correct`,
+      staleDecisions.length > 0 && `${staleDecisions.length} stale decision`,
+    ].filter(Boolean);
+    if (failures.length > 0) {
+      console.error(`blind-compare: FAIL (${failures.join(', ')})`);
       process.exit(1);
     }
   }
+}
+
+/**
+ * The decisions file: every entry must name a submission and answer that the verdicts
+ * have, so that a typo cannot silently decide nothing.
+ */
+function readDecided(path, verdicts) {
+  if (!existsSync(path)) usage(`no decisions file ${path}`);
+  const decided = JSON.parse(readFileSync(path, 'utf8'));
+  for (const [key, answers] of Object.entries(decided)) {
+    for (const [answerId, decision] of Object.entries(answers)) {
+      if (!verdicts[key]?.[answerId]) usage(`${path}: ${key} ${answerId} is not in verdicts.json`);
+      if (typeof decision?.status !== 'string' || typeof decision?.why !== 'string') {
+        usage(`${path}: ${key} ${answerId} needs a "status" and a "why"`);
+      }
+    }
+  }
+  return decided;
 }
 
 function oneLine(text) {
